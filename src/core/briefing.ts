@@ -1,0 +1,77 @@
+import type { RankedClaim } from './claim-ranking.ts';
+import { compressSentence } from './compress.ts';
+import { type SentenceFeatures, type TermWeights, weightedJaccard } from './features.ts';
+import { type TopicMatcher, topicScore } from './topics.ts';
+import type { Citation, Point, TopicBriefing } from './types.ts';
+
+export interface BriefingBudget {
+  pointsPerTopic: number;
+  wordsPerPoint: number;
+}
+
+export const DEFAULT_BUDGET: BriefingBudget = { pointsPerTopic: 6, wordsPerPoint: 40 };
+
+/** Picks each topic's points: the most salient claims on the topic, never two near-identical ones. */
+export function topicBriefings(
+  claims: RankedClaim[],
+  matchers: TopicMatcher[],
+  budget: BriefingBudget,
+  cite: (s: SentenceFeatures) => Citation,
+  context: { weights: TermWeights; neighbours: (s: SentenceFeatures) => SentenceFeatures[] },
+): TopicBriefing[] {
+  return matchers.map((matcher) => {
+    const relevanceOf = (claim: RankedClaim) => {
+      const own = topicScore(claimTerms(claim.members), matcher);
+      // A sentence in a paragraph about the topic leans towards it ("how this will be funded").
+      const around = Math.max(0, ...claim.members.map((m) => topicScore(claimTerms(context.neighbours(m)), matcher)));
+      return own > 0 ? own + Math.min(around, 2) * 0.25 : 0;
+    };
+    const candidates = claims
+      .map((claim) => ({ claim, relevance: relevanceOf(claim) }))
+      .filter((c) => c.relevance > 0)
+      .map((c) => ({ ...c, score: c.claim.salience * Math.min(c.relevance, 4) ** 1.5 }))
+      .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
+    // Greedy selection with a redundancy penalty (maximal marginal relevance).
+    const chosen: RankedClaim[] = [];
+    const pool = candidates.slice(0, budget.pointsPerTopic * 6);
+    while (chosen.length < budget.pointsPerTopic && pool.length > 0) {
+      let bestIndex = -1;
+      let bestScore = 0;
+      pool.forEach((c, i) => {
+        const redundancy = Math.max(
+          0,
+          ...chosen.map((p) => weightedJaccard(p.display.terms, c.claim.display.terms, context.weights)),
+        );
+        const score = redundancy > REDUNDANT ? 0 : c.score * (1 - redundancy);
+        if (score > bestScore) {
+          bestScore = score;
+          bestIndex = i;
+        }
+      });
+      if (bestIndex < 0) break;
+      chosen.push((pool.splice(bestIndex, 1)[0] as (typeof pool)[number]).claim);
+    }
+    return {
+      id: matcher.topic.id,
+      label: matcher.topic.label,
+      points: chosen.map((claim) => toPoint(claim, budget, cite)),
+    };
+  });
+}
+
+/** Claims this similar to one already chosen say the same thing in other words. */
+const REDUNDANT = 0.22;
+
+function claimTerms(sentences: SentenceFeatures[]): string[] {
+  return [...new Set(sentences.flatMap((m) => m.terms))];
+}
+
+export function toPoint(claim: RankedClaim, budget: BriefingBudget, cite: (s: SentenceFeatures) => Citation): Point {
+  const ordered = [claim.display, ...claim.members.filter((m) => m !== claim.display)];
+  return {
+    text: compressSentence(claim.display.text, budget.wordsPerPoint),
+    independentSources: claim.independentSources,
+    claimId: claim.id,
+    citations: ordered.map(cite),
+  };
+}

@@ -1,0 +1,72 @@
+import type { ClaimCluster } from './claims.ts';
+import type { SentenceFeatures, TermWeights } from './features.ts';
+import type { Specifics } from './specificity.ts';
+
+/** A claim with everything needed to rank and show it. */
+export interface RankedClaim {
+  id: string;
+  cluster: ClaimCluster;
+  /** The member whose wording is shown. */
+  display: SentenceFeatures;
+  members: SentenceFeatures[];
+  /** Distinct rewrite groups among the supporting articles. */
+  independentSources: number;
+  salience: number;
+}
+
+export interface RankingContext {
+  sentences: SentenceFeatures[];
+  weights: TermWeights;
+  specifics: Specifics;
+  groupOf: number[];
+  lowInformation: boolean[];
+  /** Articles (by index) each term appears in, for centrality. */
+  termArticleShare: Map<string, number>;
+}
+
+/** Questions, fragments and hedged filler make poor points. */
+function wordingQuality(s: SentenceFeatures): number {
+  let q = 1;
+  if (/\?$/.test(s.text)) q *= 0.2;
+  if (s.words < 8) q *= 0.5;
+  if (s.words > 45) q *= 0.8;
+  if (/^(?:he|she|it|they|this|that|these|those|the two)\b/i.test(s.text)) q *= 0.8;
+  return q;
+}
+
+export function rankClaims(claims: ClaimCluster[], ctx: RankingContext, claimId: (c: ClaimCluster) => string) {
+  return claims.map((cluster): RankedClaim => {
+    const members = cluster.members.map((m) => ctx.sentences[m] as SentenceFeatures);
+    const groups = new Set(members.map((m) => ctx.groupOf[m.articleIndex]));
+    const informative = members.filter((m) => !ctx.lowInformation[m.articleIndex]);
+    const pool = informative.length > 0 ? informative : members;
+    const display = pool.reduce((best, m) => (wordingScore(m, ctx) > wordingScore(best, ctx) ? m : best));
+    const specificity = Math.max(...members.map((m) => ctx.specifics.sentenceScore(m)));
+    const centrality =
+      display.terms.length === 0
+        ? 0
+        : display.terms.reduce((sum, t) => sum + (ctx.termArticleShare.get(t) ?? 0), 0) / display.terms.length;
+    const lead = 1 + 0.3 / (1 + Math.min(...members.map((m) => m.position)));
+    const onlyLowInfo = informative.length === 0 ? 0.25 : 1;
+    const salience =
+      (1 + Math.log2(groups.size)) *
+      (1 + Math.min(specificity, 6) / 3) *
+      (0.8 + 0.4 * centrality) *
+      lead *
+      wordingQuality(display) *
+      onlyLowInfo;
+    return {
+      id: claimId(cluster),
+      cluster,
+      display,
+      members,
+      independentSources: groups.size,
+      salience,
+    };
+  });
+}
+
+/** The clearest member: most specific, then fewest words over 30, then earliest article. */
+function wordingScore(s: SentenceFeatures, ctx: RankingContext): number {
+  return ctx.specifics.sentenceScore(s) * 2 + wordingQuality(s) * 3 - Math.max(0, s.words - 30) * 0.1;
+}

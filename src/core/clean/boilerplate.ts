@@ -1,0 +1,71 @@
+/**
+ * Boilerplate that sites wrap around article text: share bars, widgets, credit lines,
+ * newsletter and "read more" prompts. Line-level and phrase-level patterns, none about one story.
+ */
+
+/** A whole line that is boilerplate. */
+const BOILERPLATE_LINES: RegExp[] = [
+  /^(?:with )?(?:inputs?|additional reporting|reporting|writing|editing) (?:from|by) .{0,80}$/i,
+  /^(?:\(?(?:c|©)\)?\s*)?(?:copyright|all rights reserved)\b.{0,120}$/i,
+  /^(?:advertisement|sponsored|promoted|ad)$/i,
+  /^(?:also read|read more|read also|related|recommended|more from|you may also like|trending|most read|watch)\b.{0,140}$/i,
+  /^(?:share|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|reddit|telegram)(?:\s+(?:this|on|via|article|story|link|x|facebook|twitter|whatsapp|email))*\s*$/i,
+  /^(?:sign up|subscribe|follow us|join our|download the app|get the latest|click here)\b.{0,160}$/i,
+  /^(?:photo|image|file photo|picture|video)\s*(?:credit)?\s*:.{0,160}$/i,
+  /^(?:updated|published|posted|last updated)\s*:?\s.{0,60}\d.{0,40}$/i,
+  /^(?:by|written by|author)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*[,|].{0,60})?$/,
+  /^(?:more|latest|impact|top|editor'?s?)\s+(?:shorts|stories|news|picks|videos)\b.{0,80}$/i,
+];
+
+/** Phrases glued to the start of a line (share bars, bylines in running text). */
+const LEADING_PHRASES: RegExp[] = [
+  /^(?:share this (?:article|story|post|page)|share on (?:facebook|twitter|x|whatsapp|linkedin)|share this|share)\s+/i,
+  /^(?:listen to (?:this )?article|listen|print this page|save|bookmark)\s+(?=[A-Z])/i,
+  /^(?:advertisement|sponsored)\s+(?=[A-Z])/i,
+];
+
+/** Characters that carry no text: emoji, pictographs, symbols, private use, replacement char. */
+const SYMBOL_CHARS = /[\p{Extended_Pictographic}\p{Co}\uFFFD\u200B-\u200D\u2060\uFE0F]/gu;
+
+export function isBoilerplateLine(line: string): boolean {
+  const text = line.trim();
+  if (!/[\p{L}\p{N}]/u.test(text)) return true; // stray punctuation
+  return BOILERPLATE_LINES.some((re) => re.test(text));
+}
+
+/** Removes pictographs and leading share-bar phrases from a line; returns the cleaned line and what went. */
+export function stripLinePrefix(line: string): { text: string; removed: string[] } {
+  const removed: string[] = [];
+  let text = line.replace(SYMBOL_CHARS, ' ').replace(/[ \t]+/g, ' ').trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const re of LEADING_PHRASES) {
+      const m = re.exec(text);
+      if (m) {
+        removed.push(m[0].trim());
+        text = text.slice(m[0].length).trim();
+        changed = true;
+      }
+    }
+  }
+  return { text, removed };
+}
+
+/** Repairs spacing and stray punctuation inside running text. */
+export function tidyPunctuation(text: string): string {
+  return text
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/([,;:])(?=[A-Za-z])/g, '$1 ')
+    .replace(/\(\s*\)|\[\s*\]/g, '')
+    .replace(/([,.;:])\1+/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/** A short line without sentence punctuation is a heading, caption or widget label, not a sentence. */
+export function isHeadingLine(line: string): boolean {
+  const text = line.trim();
+  const words = text.split(/\s+/).length;
+  if (/[.!?]["'\u201D\u2019)]*$/.test(text)) return words <= 4 && /\?$/.test(text);
+  return words <= 14;
+}

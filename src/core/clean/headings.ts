@@ -1,0 +1,83 @@
+/**
+ * Section headings that lost their line break ("... relations. Trade Outlook and Talks Not many
+ * expect ...") and headlines run into the body. Both are Title Case runs; a run is a heading only
+ * when it is followed by a word that can start a sentence and its words are ordinary English
+ * words capitalised for display, so names with titles ("Prime Minister Sanae Takaichi met") stay.
+ */
+
+export interface WordList {
+  has(lowerWord: string): boolean;
+}
+
+const MINOR_WORDS = new Set(
+  'a an and as at but by for from in into of on or over the to vs with without amid after before'.split(' '),
+);
+const STARTERS = new Set(
+  `the a an he she it they we this that these those there his her their its our not few many most some
+in on at after before when while as if but however meanwhile yet still although despite`.split(/\s+/),
+);
+const TITLE_WORDS = new Set(
+  `president minister secretary chancellor king queen emperor empress pope general governor senator
+mayor chief director chairman chairwoman chair ceo ambassador judge justice prince princess premier
+leader speaker admiral commander officer spokesman spokeswoman spokesperson representative envoy
+sheikh sultan gen lt col maj sgt mr mrs ms dr sir lord lady dame professor prof captain colonel lieutenant sergeant`.split(/\s+/),
+);
+
+interface Word {
+  text: string;
+  end: number;
+}
+
+function words(sentence: string): Word[] {
+  const out: Word[] = [];
+  for (const m of sentence.matchAll(/\S+/g)) out.push({ text: m[0], end: m.index + m[0].length });
+  return out;
+}
+
+const bare = (word: string) => word.replace(/^["'\u201C\u2018(]+|["'\u201D\u2019),:;.!?]+$/g, '');
+const isCapitalised = (word: string) => /^[A-Z]/.test(bare(word));
+const hasTrailingPunct = (word: string) => /[,:;.!?]["'\u201D\u2019)]*$/.test(word);
+
+/** Splits "Heading Words The sentence ..." into heading and sentence; undefined when there is none. */
+export function splitGluedHeading(
+  sentence: string,
+  dictionary: WordList,
+): { heading: string; sentence: string } | undefined {
+  const ws = words(sentence);
+  let runEnd = 0; // index of first word after the Title Case run
+  while (runEnd < ws.length) {
+    const w = bare((ws[runEnd] as Word).text);
+    if (!(isCapitalised(w) || (runEnd > 0 && MINOR_WORDS.has(w)))) break;
+    if (runEnd > 0 && hasTrailingPunct((ws[runEnd - 1] as Word).text)) break;
+    runEnd++;
+  }
+  // Try cut points from the longest heading down; the sentence must start with a capitalised word.
+  for (let cut = runEnd - 1; cut >= 2; cut--) {
+    const first = bare((ws[cut] as Word).text);
+    if (!isCapitalised(first)) continue;
+    const headingWords = ws.slice(0, cut).map((w) => bare(w.text));
+    const last = headingWords[headingWords.length - 1] as string;
+    if (MINOR_WORDS.has(last) || TITLE_WORDS.has(last.toLowerCase())) continue;
+    const capitalised = headingWords.filter(isCapitalised);
+    if (capitalised.length < 2) continue;
+    const afterCut = ws[cut + 1] ? bare((ws[cut + 1] as Word).text) : '';
+    const sentenceContinues = afterCut !== '' && !isCapitalised(afterCut);
+    const starterFollows = STARTERS.has(first.toLowerCase()) && sentenceContinues;
+    const ordinaryWords = capitalised.every((w) => dictionary.has(w.toLowerCase()));
+    const nameFollows = sentenceContinues || hasTrailingPunct((ws[cut] as Word).text);
+    if (starterFollows || (ordinaryWords && nameFollows && capitalised.length >= 2 && cut >= 3)) {
+      const headingEnd = (ws[cut - 1] as Word).end;
+      return { heading: sentence.slice(0, headingEnd).trim(), sentence: sentence.slice(headingEnd).trim() };
+    }
+  }
+  return undefined;
+}
+
+/** A headline: most words capitalised (Title Case), several words long. */
+export function isTitleCase(sentence: string): boolean {
+  const ws = sentence.split(/\s+/).map(bare).filter((w) => /[A-Za-z]/.test(w));
+  if (ws.length < 4) return false;
+  const significant = ws.filter((w) => !MINOR_WORDS.has(w.toLowerCase()) || isCapitalised(w));
+  const capitalised = significant.filter(isCapitalised).length;
+  return capitalised / significant.length >= 0.75;
+}

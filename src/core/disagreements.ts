@@ -1,0 +1,225 @@
+import type { WordList } from './clean/headings.ts';
+import type { ClaimCluster } from './claims.ts';
+import { diffHunks } from './diff.ts';
+import type { SentenceFeatures } from './features.ts';
+import { MONTHS } from './text/lexicon.ts';
+import { numberValue, type Token, termOf, tokenize } from './text/tokens.ts';
+import type { Disagreement, SentenceRef } from './types.ts';
+
+/** A disagreement before citations are attached. */
+export interface RawDisagreement {
+  about: string;
+  kind: Disagreement['kind'];
+  variants: { text: string; refs: SentenceRef[] }[];
+}
+
+interface AlignedToken {
+  raw: string;
+  key: string;
+  isName: boolean;
+  number?: string;
+}
+
+function align(text: string): AlignedToken[] {
+  return tokenize(text).map((t: Token, i: number) => {
+    const number = numberValue(t.lower);
+    const term = termOf(t.lower);
+    return {
+      raw: t.raw,
+      key: number !== undefined ? `#${number}` : (term ?? t.lower),
+      isName: i > 0 && /^[A-Z]/.test(t.raw) && number === undefined,
+      ...(number !== undefined ? { number } : {}),
+    };
+  });
+}
+
+const NAME_JOINERS = new Set(['of', 'the', 'de', 'al', 'von', 'van', '-', 'and']);
+const LOCATIVE = new Set(['at', 'in', 'inside', 'near', 'outside']);
+const isDate = (t: AlignedToken) => MONTHS.includes(t.raw.toLowerCase()) || /^(?:1[89]|20)\d\d$/.test(t.raw);
+
+/** Same name in another form: Cambodia/Cambodian, China/Chinese, US/United States. */
+function sameName(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  const prefix = Math.min(x.length, y.length) - 1;
+  if (prefix >= 3 && x.slice(0, prefix) === y.slice(0, prefix)) return true;
+  const initials = (s: string) =>
+    s
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join('');
+  return x.replace(/\./g, '') === initials(y) || y.replace(/\./g, '') === initials(x);
+}
+
+function classify(
+  a: AlignedToken[],
+  b: AlignedToken[],
+  before: AlignedToken[],
+  nextA: AlignedToken | undefined,
+  nextB: AlignedToken | undefined,
+  dictionary: WordList,
+): Disagreement['kind'] | undefined {
+  if (a.length === 0 || b.length === 0) return undefined; // one side says less, not something else
+  const numsA = a.filter((t) => t.number !== undefined).map((t) => t.number);
+  const numsB = b.filter((t) => t.number !== undefined).map((t) => t.number);
+  if (numsA.length > 0 && numsB.length > 0) {
+    if (numsA.join() === numsB.join()) return undefined;
+    return [...a, ...b].some(isDate) ? 'date' : 'number';
+  }
+  if (numsA.length > 0 || numsB.length > 0) return undefined; // a number against a vague phrase
+  const properA = a.filter((t) => t.isName && !dictionary.has(t.raw.toLowerCase()));
+  const properB = b.filter((t) => t.isName && !dictionary.has(t.raw.toLowerCase()));
+  const partOfLongerName = nextA?.isName && nextB?.isName && nextA.key === nextB.key;
+  const allNames = (ts: AlignedToken[]) => ts.every((t) => t.isName || NAME_JOINERS.has(t.raw));
+  const possessive = (ts: AlignedToken[]) => /'s$/.test(ts[ts.length - 1]?.raw ?? '');
+  if (properA.length > 0 && properB.length > 0 && allNames(a) && allNames(b)) {
+    if (possessive(a) && possessive(b)) return undefined; // "Tokyo's" / "Japan's": metonymy, not a fact
+    const textA = a.map((t) => t.raw).join(' ');
+    const textB = b.map((t) => t.raw).join(' ');
+    if (partOfLongerName || sameName(textA, textB)) return undefined;
+    return 'name';
+  }
+  const sharedHead = nextA !== undefined && nextB !== undefined && nextA.key === nextB.key && !nextA.isName;
+  const named = (ts: AlignedToken[]) => ts.some((t) => t.isName);
+  if (named(a) !== named(b) && a.length === 1 && b.length === 1 && sharedHead) return 'detail';
+  const prev = before.slice(-2).map((t) => t.raw.toLowerCase());
+  const locative = prev.some((w) => LOCATIVE.has(w));
+  const lowercase = (ts: AlignedToken[]) => ts.every((t) => !t.isName);
+  if (locative && lowercase(a) && lowercase(b) && a.length >= 2 && b.length >= 2) return 'place';
+  return undefined;
+}
+
+/** Disagreements among the sentences of each claim (the same statement with a different fact). */
+export function claimDisagreements(
+  claims: ClaimCluster[],
+  sentences: SentenceFeatures[],
+  dictionary: WordList,
+): RawDisagreement[] {
+  const out: RawDisagreement[] = [];
+  for (const claim of claims) {
+    if (claim.members.length < 2) continue;
+    const members = claim.members.map((m) => sentences[m] as SentenceFeatures);
+    const reference = members[0] as SentenceFeatures;
+    const refTokens = align(reference.text);
+    const refKeys = refTokens.map((t) => t.key);
+    // position in reference → variant text → refs
+    const byPosition = new Map<number, { kind: Disagreement['kind']; context: string; variants: Map<string, SentenceRef[]> }>();
+    for (const other of members.slice(1)) {
+      const tokens = align(other.text);
+      for (const hunk of diffHunks(
+        refKeys,
+        tokens.map((t) => t.key),
+      )) {
+        const a = refTokens.slice(hunk.aStart, hunk.aEnd);
+        const b = tokens.slice(hunk.bStart, hunk.bEnd);
+        const before = refTokens.slice(Math.max(0, hunk.aStart - 3), hunk.aStart);
+        const kind = classify(a, b, before, refTokens[hunk.aEnd], tokens[hunk.bEnd], dictionary);
+        if (!kind) continue;
+        let entry = byPosition.get(hunk.aStart);
+        if (!entry) {
+          const context = refTokens
+            .slice(Math.max(0, hunk.aStart - 6), hunk.aStart)
+            .map((t) => t.raw)
+            .join(' ');
+          entry = {
+            kind,
+            context,
+            variants: new Map([[a.map((t) => t.raw).join(' '), [ref(reference)]]]),
+          };
+          byPosition.set(hunk.aStart, entry);
+        }
+        const text = b.map((t) => t.raw).join(' ');
+        const refs = entry.variants.get(text) ?? [];
+        refs.push(ref(other));
+        entry.variants.set(text, refs);
+      }
+    }
+    // Members without a hunk at a position agree with the reference there.
+    for (const entry of byPosition.values()) {
+      const listed = new Set([...entry.variants.values()].flat().map((r) => r.articleId));
+      const refVariant = entry.variants.values().next().value as SentenceRef[];
+      for (const m of members) if (!listed.has(m.articleId)) refVariant.push(ref(m));
+      out.push({
+        about: `${KIND_LABEL[entry.kind]}: “… ${entry.context} …”`,
+        kind: entry.kind,
+        variants: [...entry.variants.entries()].map(([text, refs]) => ({ text, refs })),
+      });
+    }
+  }
+  return out;
+}
+
+const KIND_LABEL: Record<Disagreement['kind'], string> = {
+  number: 'Figure',
+  date: 'Date',
+  name: 'Name',
+  title: 'Title',
+  place: 'Place',
+  detail: 'Detail',
+};
+
+const ref = (s: SentenceFeatures): SentenceRef => ({ articleId: s.articleId, sentenceId: s.sentenceId });
+
+const QUALIFIERS = new Set(['former', 'ex', 'then', 'late', 'acting', 'outgoing', 'incoming', 'interim']);
+const TITLES = new Set([
+  'president',
+  'prime minister',
+  'minister',
+  'chancellor',
+  'secretary',
+  'governor',
+  'senator',
+  'king',
+  'queen',
+  'emperor',
+  'leader',
+  'ceo',
+  'chairman',
+  'mayor',
+  'ambassador',
+]);
+
+/** Whether people are given the same title everywhere ("former President X" against "President X"). */
+export function titleDisagreements(sentences: SentenceFeatures[]): RawDisagreement[] {
+  // person → title → qualified? → refs
+  const seen = new Map<string, Map<string, Map<string, SentenceRef[]>>>();
+  for (const s of sentences) {
+    const tokens = tokenize(s.text);
+    for (let i = 0; i < tokens.length; i++) {
+      const two = `${tokens[i]?.lower} ${tokens[i + 1]?.lower}`;
+      const title = TITLES.has(two) ? two : TITLES.has(tokens[i]?.lower ?? '') ? (tokens[i]?.lower as string) : '';
+      if (!title || !/^[A-Z]/.test(tokens[i]?.raw ?? '')) continue;
+      const after = i + title.split(' ').length;
+      const nameTokens: string[] = [];
+      for (let k = after; k < tokens.length && /^[A-Z][a-z]/.test(tokens[k]?.raw ?? ''); k++) {
+        nameTokens.push((tokens[k] as Token).raw.replace(/'s$/, ''));
+      }
+      if (nameTokens.length === 0) continue;
+      const person = nameTokens[nameTokens.length - 1] as string;
+      let q = i - 1;
+      while (q >= 0 && /^(?:US|U\.S\.|UK|EU|[A-Z][a-z]+(?:an|ese|ish|i))$/.test(tokens[q]?.raw ?? '')) q--; // nationality
+      const qualifier = QUALIFIERS.has(tokens[q]?.lower ?? '') ? 'former' : '';
+      const label = `${qualifier ? 'former ' : ''}${title.replace(/\b\w/g, (c) => c.toUpperCase())} ${person}`;
+      const byTitle = seen.get(person) ?? new Map<string, Map<string, SentenceRef[]>>();
+      seen.set(person, byTitle);
+      const variants = byTitle.get(title) ?? new Map<string, SentenceRef[]>();
+      byTitle.set(title, variants);
+      const refs = variants.get(label) ?? [];
+      refs.push(ref(s));
+      variants.set(label, refs);
+    }
+  }
+  const out: RawDisagreement[] = [];
+  for (const [person, byTitle] of seen) {
+    for (const variants of byTitle.values()) {
+      if (variants.size < 2) continue;
+      out.push({
+        about: `How ${person} is titled`,
+        kind: 'title',
+        variants: [...variants.entries()].map(([text, refs]) => ({ text, refs })),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+import { type ClaimOptions, clusterClaims, DEFAULT_CLAIM_OPTIONS } from './claims.ts';
+import { type RankedClaim, rankClaims } from './claim-ranking.ts';
+import type { WordList } from './clean/headings.ts';
+import { type BriefingBudget, DEFAULT_BUDGET, topicBriefings } from './briefing.ts';
+import { claimDisagreements, type RawDisagreement, titleDisagreements } from './disagreements.ts';
+import { extractFeatures, type SentenceFeatures, TermWeights } from './features.ts';
+import { contentId } from './ids.ts';
+import { sentenceLink } from './links.ts';
+import { prepareArticles } from './prepare.ts';
+import { DEFAULT_REWRITE_OPTIONS, findRewriteGroups, type RewriteGroupOptions } from './rewrite-groups.ts';
+import { Specifics } from './specificity.ts';
+import { topicMatchers } from './topics.ts';
+import type { Article, ArticleInput, Briefing, Citation, Disagreement, SentenceRef, Topic } from './types.ts';
+
+export const ENGINE_NAME = 'summit-offline';
+export const ENGINE_VERSION = '1';
+
+export interface EngineOptions {
+  story: string;
+  topics: Topic[];
+  dictionary: WordList;
+  budget?: BriefingBudget;
+  claims?: ClaimOptions;
+  rewrites?: RewriteGroupOptions;
+  /** Clock for `generatedAt`; injected so results are reproducible in tests. */
+  now?: () => Date;
+}
+
+/** The analysed article set: everything briefings and answers are built from. */
+export interface Analysis {
+  articles: Article[];
+  sentences: SentenceFeatures[];
+  weights: TermWeights;
+  claims: RankedClaim[];
+  groupIds: string[];
+  lowInformation: boolean[];
+  disagreements: Disagreement[];
+  cite: (s: SentenceFeatures) => Citation;
+}
+
+export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysis {
+  const articles = prepareArticles(inputs, options.dictionary);
+  const sentences = extractFeatures(articles);
+  const weights = new TermWeights(sentences);
+  const clusters = clusterClaims(sentences, weights, options.claims ?? DEFAULT_CLAIM_OPTIONS);
+  const groupOf = findRewriteGroups(articles.length, sentences, clusters, options.rewrites ?? DEFAULT_REWRITE_OPTIONS);
+  const groupIds = groupIdsFor(groupOf);
+  const specifics = new Specifics(sentences, articles.length, options.dictionary);
+  const lowInformation = specifics.lowInformation(sentences, articles.length);
+  const termArticleShare = termShares(sentences, articles.length);
+  const claims = rankClaims(clusters, { sentences, weights, specifics, groupOf, lowInformation, termArticleShare }, (c) =>
+    contentId(...c.members.map((m) => `${(sentences[m] as SentenceFeatures).articleId}:${(sentences[m] as SentenceFeatures).sentenceId}`)),
+  );
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const cite = (s: SentenceFeatures): Citation => ({
+    articleId: s.articleId,
+    sentenceId: s.sentenceId,
+    quote: s.text,
+    link: sentenceLink(byId.get(s.articleId) as Article, s.sentenceId, s.text),
+  });
+  const raw = [...titleDisagreements(sentences), ...claimDisagreements(clusters, sentences, options.dictionary)];
+  const sentenceByRef = new Map(sentences.map((s) => [`${s.articleId}:${s.sentenceId}`, s]));
+  const disagreements = raw.map((d) => finishDisagreement(d, sentenceByRef, cite));
+  return { articles, sentences, weights, claims, groupIds, lowInformation, disagreements, cite };
+}
+
+export function buildBriefing(inputs: ArticleInput[], options: EngineOptions & { topic?: string }): Briefing {
+  const analysis = analyse(inputs, options);
+  return briefingFromAnalysis(analysis, options);
+}
+
+export function briefingFromAnalysis(analysis: Analysis, options: EngineOptions & { topic?: string }): Briefing {
+  const topics = options.topic ? options.topics.filter((t) => t.id === options.topic) : options.topics;
+  const ranked = [...analysis.claims].sort((a, b) => b.salience - a.salience);
+  const groups = new Map<string, string[]>();
+  analysis.articles.forEach((a, i) => {
+    const g = analysis.groupIds[i] as string;
+    groups.set(g, [...(groups.get(g) ?? []), a.id]);
+  });
+  return {
+    story: options.story,
+    generatedAt: (options.now?.() ?? new Date()).toISOString(),
+    engine: `${ENGINE_NAME}/${ENGINE_VERSION}`,
+    articles: analysis.articles.map((a, i) => ({
+      id: a.id,
+      source: a.source,
+      ...(a.title ? { title: a.title } : {}),
+      ...(a.url ? { url: a.url } : {}),
+      ...(a.outlet ? { outlet: a.outlet } : {}),
+      ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}),
+      group: analysis.groupIds[i] as string,
+      lowInformation: analysis.lowInformation[i] as boolean,
+      sentences: a.sentences.length,
+    })),
+    groups: [...groups.entries()].map(([id, articleIds]) => ({ id, articleIds })),
+    topics: topicBriefings(ranked, topicMatchers(topics), options.budget ?? DEFAULT_BUDGET, analysis.cite, {
+      weights: analysis.weights,
+      neighbours: (s) => neighbours(analysis.sentences, s),
+    }),
+    disagreements: analysis.disagreements,
+  };
+}
+
+/** The sentences just before and after one in its article. */
+function neighbours(sentences: SentenceFeatures[], s: SentenceFeatures): SentenceFeatures[] {
+  return [sentences[s.index - 1], sentences[s.index + 1]].filter(
+    (n): n is SentenceFeatures => n !== undefined && n.articleIndex === s.articleIndex,
+  );
+}
+
+/** Group ids "g1", "g2", ... in order of first article, so they read well and stay stable. */
+function groupIdsFor(groupOf: number[]): string[] {
+  const names = new Map<number, string>();
+  return groupOf.map((root) => {
+    let name = names.get(root);
+    if (!name) {
+      name = `g${names.size + 1}`;
+      names.set(root, name);
+    }
+    return name;
+  });
+}
+
+function termShares(sentences: SentenceFeatures[], articleCount: number): Map<string, number> {
+  const articlesByTerm = new Map<string, Set<number>>();
+  for (const s of sentences) {
+    for (const t of s.terms) {
+      let set = articlesByTerm.get(t);
+      if (!set) {
+        set = new Set();
+        articlesByTerm.set(t, set);
+      }
+      set.add(s.articleIndex);
+    }
+  }
+  const shares = new Map<string, number>();
+  for (const [t, set] of articlesByTerm) shares.set(t, set.size / Math.max(1, articleCount));
+  return shares;
+}
+
+function finishDisagreement(
+  d: RawDisagreement,
+  sentenceByRef: Map<string, SentenceFeatures>,
+  cite: (s: SentenceFeatures) => Citation,
+): Disagreement {
+  const citations: Citation[] = [];
+  const seen = new Set<string>();
+  const variants = d.variants.map((v) => {
+    for (const r of v.refs) {
+      const key = `${r.articleId}:${r.sentenceId}`;
+      const s = sentenceByRef.get(key);
+      if (s && !seen.has(key)) {
+        seen.add(key);
+        citations.push(cite(s));
+      }
+    }
+    return { text: v.text, articleIds: [...new Set(v.refs.map((r: SentenceRef) => r.articleId))] };
+  });
+  return { about: d.about, kind: d.kind, variants, citations };
+}

@@ -1,0 +1,104 @@
+import { stemmer } from 'stemmer';
+import { NUMBER_WORDS, SPELLING_VARIANTS, STOP_WORDS, SYNONYM_OF } from './lexicon.ts';
+
+/** Typographic variants folded to ASCII so matching ignores them (display text keeps the originals). */
+export function foldTypography(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\u00A0/g, ' ');
+}
+
+export interface Token {
+  /** Original surface form. */
+  raw: string;
+  /** Lower-cased, typography folded. */
+  lower: string;
+  /** Character offset in the folded text. */
+  start: number;
+}
+
+// Words (with inner apostrophes, hyphens, dots of initialisms), numbers (with separators), money, percent.
+const TOKEN_PATTERN = /\$?\d[\d,]*(?:\.\d+)?%?|[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'-]*[A-Za-z\u00C0-\u024F])?(?:\.[A-Za-z](?=\.))*\.?|%/g;
+
+/** Multi-word names and units folded to one token before matching. */
+const PHRASES: [RegExp, string][] = [
+  [/\bUnited States(?: of America)?\b/g, 'US'],
+  [/\bUnited Kingdom\b/g, 'UK'],
+  [/\bper ?cent\b/gi, 'percent'],
+  [/\b(?:ex|former)-(?=[A-Za-z])/gi, 'former '],
+];
+
+export function tokenize(text: string): Token[] {
+  let folded = foldTypography(text);
+  for (const [pattern, replacement] of PHRASES) folded = folded.replace(pattern, replacement);
+  const tokens: Token[] = [];
+  for (const match of folded.matchAll(TOKEN_PATTERN)) {
+    let raw = match[0];
+    // A trailing dot belongs to the word only for initialisms like "U.S."
+    if (raw.endsWith('.') && !/^(?:[A-Za-z]\.){2,}$/.test(raw)) raw = raw.slice(0, -1);
+    tokens.push({ raw, lower: raw.toLowerCase(), start: match.index });
+  }
+  return tokens;
+}
+
+/** Canonical numeric form: "2,000" → "2000", "$550" → "550", "two" → "2", "25%" → "25". */
+export function numberValue(lower: string): string | undefined {
+  const word = NUMBER_WORDS.get(lower);
+  if (word) return word;
+  const m = /^\$?(\d[\d,]*(?:\.\d+)?)%?$/.exec(lower);
+  if (!m?.[1]) return undefined;
+  return m[1].replace(/,/g, '').replace(/\.0+$/, '');
+}
+
+const stemCache = new Map<string, string>();
+
+/**
+ * The matching key of a word: spelling folded, stemmed, synonym family applied.
+ * Returns undefined for stop words.
+ */
+export function termOf(lower: string): string | undefined {
+  const cached = stemCache.get(lower);
+  if (cached !== undefined) return cached || undefined;
+  const term = computeTerm(lower);
+  if (stemCache.size < 200_000) stemCache.set(lower, term ?? '');
+  return term;
+}
+
+function computeTerm(lower: string): string | undefined {
+  const number = numberValue(lower);
+  if (number !== undefined) return `#${number}`;
+  let word = lower.replace(/'s$/, '').replace(/\.$/, '');
+  if (STOP_WORDS.has(word) || word.length < 2) return undefined;
+  word = SPELLING_VARIANTS.get(word) ?? word;
+  const direct = SYNONYM_OF.get(word);
+  if (direct) return stemmer(direct);
+  const stem = stemmer(word);
+  const viaStem = SYNONYM_OF.get(stem) ?? synonymByStem().get(stem);
+  return viaStem ? stemmer(viaStem) : stem;
+}
+
+let stemSynonyms: Map<string, string> | undefined;
+/** Synonym lookup by stem, so inflections ("purchases", "purchased") find their family. */
+function synonymByStem(): Map<string, string> {
+  if (!stemSynonyms) {
+    stemSynonyms = new Map();
+    for (const [word, head] of SYNONYM_OF) {
+      const stem = stemmer(word);
+      if (!stemSynonyms.has(stem)) stemSynonyms.set(stem, head);
+    }
+  }
+  return stemSynonyms;
+}
+
+/** Content terms of a text, in order (duplicates kept). */
+export function termsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = termOf(token.lower);
+    if (term) out.push(term);
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+/** Warning texts, kept in one place so readers and tests agree on them. */
+export const EMPTY = 'empty';
+export const BINARY = 'binary data';
+export const NO_USABLE_TEXT = 'no usable text';
+
+export function tooLarge(size: number, limit: number): string {
+  return `too large (${size} bytes > ${limit})`;
+}
+
+export function decodedAs(encoding: string): string {
+  return `decoded as ${encoding}`;
+}
+
+export function invalidJson(error: unknown): string {
+  return `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+export function unsupported(extension: string): string {
+  return extension ? `unsupported file type (${extension})` : 'unsupported file type';
+}
+
+export function unreadable(error: unknown): string {
+  return `unreadable: ${error instanceof Error ? error.message : String(error)}`;
+}

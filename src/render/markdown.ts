@@ -1,0 +1,52 @@
+import type { Answer, Briefing } from '../core/types.ts';
+
+/**
+ * Terminal-friendly Markdown: numbered source references [n] per article, a "sources differ"
+ * section and the sources list with rewrite groups and low-information flags.
+ */
+export function briefingToMarkdown(briefing: Briefing): string {
+  const refNumber = new Map(briefing.articles.map((a, i) => [a.id, i + 1]));
+  const independent = new Set(briefing.articles.map((a) => a.group)).size;
+  const lines: string[] = [];
+  lines.push(`# ${briefing.story}`);
+  lines.push('');
+  lines.push(
+    `${briefing.articles.length} articles, ${independent} independent ${independent === 1 ? 'source' : 'sources'} · ${briefing.engine} · ${briefing.generatedAt}`,
+  );
+  for (const topic of briefing.topics) {
+    lines.push('', `## ${topic.label}`, '');
+    if (topic.points.length === 0) lines.push('_The articles say nothing on this topic._');
+    for (const point of topic.points) {
+      const refs = [...new Set(point.citations.map((c) => refNumber.get(c.articleId)))].map((n) => `[${n}]`).join('');
+      const single = point.independentSources === 1 ? ' _(single source)_' : '';
+      lines.push(`- ${point.text} ${refs}${single}`);
+    }
+  }
+  if (briefing.disagreements.length > 0) {
+    lines.push('', '## Sources differ', '');
+    for (const d of briefing.disagreements) {
+      const variants = d.variants
+        .map((v) => `“${v.text}” ${v.articleIds.map((id) => `[${refNumber.get(id)}]`).join('')}`)
+        .join(' vs ');
+      lines.push(`- ${d.about} — ${variants}`);
+    }
+  }
+  lines.push('', '## Sources', '');
+  for (const a of briefing.articles) {
+    const flags = [`group ${a.group}`];
+    const sameGroup = briefing.articles.filter((o) => o.group === a.group).length;
+    if (sameGroup > 1) flags.push(`rewrite of ${sameGroup - 1} other${sameGroup > 2 ? 's' : ''}`);
+    if (a.lowInformation) flags.push('low information');
+    const name = a.title ? `${a.title} — ${a.url ?? a.source}` : (a.url ?? a.source);
+    lines.push(`[${refNumber.get(a.id)}] ${name} (${flags.join(', ')})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function answerToMarkdown(answer: Answer, sources: Map<string, string>): string {
+  const lines = [answer.answer, ''];
+  answer.citations.forEach((c, i) => {
+    lines.push(`[${i + 1}] “${c.quote}” — ${sources.get(c.articleId) ?? c.articleId} ${c.link}`);
+  });
+  return `${lines.join('\n').trimEnd()}\n`;
+}
