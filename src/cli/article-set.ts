@@ -14,13 +14,17 @@ export interface ArticleSet {
 }
 
 /** Reads an article set, reporting each skipped file on stderr; fails only when nothing is usable. */
-export async function loadArticleSet(path: string | undefined, warn: (text: string) => void): Promise<ArticleSet> {
+export async function loadArticleSet(
+  path: string | undefined,
+  warn: (text: string) => void,
+): Promise<ArticleSet> {
   const target = path ?? BUNDLED_SET;
   let result: Awaited<ReturnType<typeof readArticles>>;
   try {
     result = await readArticles(target);
   } catch (error) {
-    if (error instanceof IngestPathError) throw new UserError(`no such file or directory: ${target}`, 'cli:path');
+    if (error instanceof IngestPathError)
+      throw new UserError(`no such file or directory: ${target}`, 'cli:path');
     throw error;
   }
   for (const w of result.warnings) warn(`summit: warning: ${w.file}: ${w.reason}\n`);

@@ -53,14 +53,18 @@ export async function runCli(argv: string[], out: Output): Promise<number> {
     .action(async (opts: SetOptions & { format: string; topic?: string; points: number }) => {
       const { analysis, engineOptions, topics } = await prepare(opts, out);
       if (opts.topic && !topics.some((t) => t.id === opts.topic)) {
-        throw new UserError(`unknown topic "${opts.topic}"; topics are: ${topics.map((t) => t.id).join(', ')}`);
+        throw new UserError(
+          `unknown topic "${opts.topic}"; topics are: ${topics.map((t) => t.id).join(', ')}`,
+        );
       }
       const briefing = briefingFromAnalysis(analysis, {
         ...engineOptions,
         ...(opts.topic ? { topic: opts.topic } : {}),
         budget: { pointsPerTopic: opts.points, wordsPerPoint: 40 },
       });
-      out.stdout(opts.format === 'json' ? `${JSON.stringify(briefing, null, 2)}\n` : briefingToMarkdown(briefing));
+      out.stdout(
+        opts.format === 'json' ? `${JSON.stringify(briefing, null, 2)}\n` : briefingToMarkdown(briefing),
+      );
     });
 
   setOptions(program.command('ask'))
@@ -73,7 +77,9 @@ export async function runCli(argv: string[], out: Output): Promise<number> {
       if (opts.format === 'json') {
         out.stdout(`${JSON.stringify(answer, null, 2)}\n`);
       } else {
-        out.stdout(answerToMarkdown(answer, new Map(analysis.articles.map((a) => [a.id, a.title ?? a.source]))));
+        out.stdout(
+          answerToMarkdown(answer, new Map(analysis.articles.map((a) => [a.id, a.title ?? a.source]))),
+        );
       }
     });
 

@@ -5,7 +5,10 @@ import { TopicListSchema } from '../core/topics.ts';
 import type { Topic } from '../core/types.ts';
 import { UserError } from './errors.ts';
 
-export const DEFAULT_TOPICS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/topics/default.json');
+export const DEFAULT_TOPICS_FILE = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../data/topics/default.json',
+);
 
 /** Reads and validates a topics file (id, label, description, seed terms per topic). */
 export async function loadTopics(path = DEFAULT_TOPICS_FILE): Promise<Topic[]> {

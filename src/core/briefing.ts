@@ -23,7 +23,10 @@ export function topicBriefings(
     const relevanceOf = (claim: RankedClaim) => {
       const own = topicScore(claimTerms(claim.members), matcher);
       // A sentence in a paragraph about the topic leans towards it ("how this will be funded").
-      const around = Math.max(0, ...claim.members.map((m) => topicScore(claimTerms(context.neighbours(m)), matcher)));
+      const around = Math.max(
+        0,
+        ...claim.members.map((m) => topicScore(claimTerms(context.neighbours(m)), matcher)),
+      );
       return own > 0 ? own + Math.min(around, 2) * 0.25 : 0;
     };
     const candidates = claims
@@ -66,7 +69,11 @@ function claimTerms(sentences: SentenceFeatures[]): string[] {
   return [...new Set(sentences.flatMap((m) => m.terms))];
 }
 
-export function toPoint(claim: RankedClaim, budget: BriefingBudget, cite: (s: SentenceFeatures) => Citation): Point {
+export function toPoint(
+  claim: RankedClaim,
+  budget: BriefingBudget,
+  cite: (s: SentenceFeatures) => Citation,
+): Point {
   const ordered = [claim.display, ...claim.members.filter((m) => m !== claim.display)];
   return {
     text: compressSentence(claim.display.text, budget.wordsPerPoint),

@@ -34,7 +34,11 @@ function wordingQuality(s: SentenceFeatures): number {
   return q;
 }
 
-export function rankClaims(claims: ClaimCluster[], ctx: RankingContext, claimId: (c: ClaimCluster) => string) {
+export function rankClaims(
+  claims: ClaimCluster[],
+  ctx: RankingContext,
+  claimId: (c: ClaimCluster) => string,
+) {
   return claims.map((cluster): RankedClaim => {
     const members = cluster.members.map((m) => ctx.sentences[m] as SentenceFeatures);
     const groups = new Set(members.map((m) => ctx.groupOf[m.articleIndex]));
@@ -45,7 +49,8 @@ export function rankClaims(claims: ClaimCluster[], ctx: RankingContext, claimId:
     const centrality =
       display.terms.length === 0
         ? 0
-        : display.terms.reduce((sum, t) => sum + (ctx.termArticleShare.get(t) ?? 0), 0) / display.terms.length;
+        : display.terms.reduce((sum, t) => sum + (ctx.termArticleShare.get(t) ?? 0), 0) /
+          display.terms.length;
     const lead = 1 + 0.3 / (1 + Math.min(...members.map((m) => m.position)));
     const onlyLowInfo = informative.length === 0 ? 0.25 : 1;
     const salience =

@@ -42,7 +42,9 @@ export function clusterClaims(
     }
     let best = -1;
     let bestScore = options.threshold;
-    const candidates = [...hits.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, options.maxCandidates);
+    const candidates = [...hits.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, options.maxCandidates);
     for (const [claimIndex] of candidates) {
       if (claimArticles[claimIndex]?.has(sentence.articleIndex)) continue;
       const claim = claims[claimIndex] as ClaimCluster;

@@ -16,7 +16,8 @@ export function diffHunks(a: readonly string[], b: readonly string[]): Hunk[] {
     const row = table[i] as Uint16Array;
     const below = table[i + 1] as Uint16Array;
     for (let j = m - 1; j >= 0; j--) {
-      row[j] = a[i] === b[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
+      row[j] =
+        a[i] === b[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
     }
   }
   const hunks: Hunk[] = [];

@@ -1,5 +1,5 @@
-import type { WordList } from './clean/headings.ts';
 import type { ClaimCluster } from './claims.ts';
+import type { WordList } from './clean/headings.ts';
 import { diffHunks } from './diff.ts';
 import type { SentenceFeatures } from './features.ts';
 import { MONTHS } from './text/lexicon.ts';
@@ -104,7 +104,10 @@ export function claimDisagreements(
     const refTokens = align(reference.text);
     const refKeys = refTokens.map((t) => t.key);
     // position in reference → variant text → refs
-    const byPosition = new Map<number, { kind: Disagreement['kind']; context: string; variants: Map<string, SentenceRef[]> }>();
+    const byPosition = new Map<
+      number,
+      { kind: Disagreement['kind']; context: string; variants: Map<string, SentenceRef[]> }
+    >();
     for (const other of members.slice(1)) {
       const tokens = align(other.text);
       for (const hunk of diffHunks(
@@ -188,7 +191,11 @@ export function titleDisagreements(sentences: SentenceFeatures[]): RawDisagreeme
     const tokens = tokenize(s.text);
     for (let i = 0; i < tokens.length; i++) {
       const two = `${tokens[i]?.lower} ${tokens[i + 1]?.lower}`;
-      const title = TITLES.has(two) ? two : TITLES.has(tokens[i]?.lower ?? '') ? (tokens[i]?.lower as string) : '';
+      const title = TITLES.has(two)
+        ? two
+        : TITLES.has(tokens[i]?.lower ?? '')
+          ? (tokens[i]?.lower as string)
+          : '';
       if (!title || !/^[A-Z]/.test(tokens[i]?.raw ?? '')) continue;
       const after = i + title.split(' ').length;
       const nameTokens: string[] = [];

@@ -1,7 +1,7 @@
-import { type ClaimOptions, clusterClaims, DEFAULT_CLAIM_OPTIONS } from './claims.ts';
-import { type RankedClaim, rankClaims } from './claim-ranking.ts';
-import type { WordList } from './clean/headings.ts';
 import { type BriefingBudget, DEFAULT_BUDGET, topicBriefings } from './briefing.ts';
+import { type RankedClaim, rankClaims } from './claim-ranking.ts';
+import { type ClaimOptions, clusterClaims, DEFAULT_CLAIM_OPTIONS } from './claims.ts';
+import type { WordList } from './clean/headings.ts';
 import { claimDisagreements, type RawDisagreement, titleDisagreements } from './disagreements.ts';
 import { extractFeatures, type SentenceFeatures, TermWeights } from './features.ts';
 import { contentId } from './ids.ts';
@@ -43,13 +43,26 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
   const sentences = extractFeatures(articles);
   const weights = new TermWeights(sentences);
   const clusters = clusterClaims(sentences, weights, options.claims ?? DEFAULT_CLAIM_OPTIONS);
-  const groupOf = findRewriteGroups(articles.length, sentences, clusters, options.rewrites ?? DEFAULT_REWRITE_OPTIONS);
+  const groupOf = findRewriteGroups(
+    articles.length,
+    sentences,
+    clusters,
+    options.rewrites ?? DEFAULT_REWRITE_OPTIONS,
+  );
   const groupIds = groupIdsFor(groupOf);
   const specifics = new Specifics(sentences, articles.length, options.dictionary);
   const lowInformation = specifics.lowInformation(sentences, articles.length);
   const termArticleShare = termShares(sentences, articles.length);
-  const claims = rankClaims(clusters, { sentences, weights, specifics, groupOf, lowInformation, termArticleShare }, (c) =>
-    contentId(...c.members.map((m) => `${(sentences[m] as SentenceFeatures).articleId}:${(sentences[m] as SentenceFeatures).sentenceId}`)),
+  const claims = rankClaims(
+    clusters,
+    { sentences, weights, specifics, groupOf, lowInformation, termArticleShare },
+    (c) =>
+      contentId(
+        ...c.members.map(
+          (m) =>
+            `${(sentences[m] as SentenceFeatures).articleId}:${(sentences[m] as SentenceFeatures).sentenceId}`,
+        ),
+      ),
   );
   const byId = new Map(articles.map((a) => [a.id, a]));
   const cite = (s: SentenceFeatures): Citation => ({
@@ -58,7 +71,10 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
     quote: s.text,
     link: sentenceLink(byId.get(s.articleId) as Article, s.sentenceId, s.text),
   });
-  const raw = [...titleDisagreements(sentences), ...claimDisagreements(clusters, sentences, options.dictionary)];
+  const raw = [
+    ...titleDisagreements(sentences),
+    ...claimDisagreements(clusters, sentences, options.dictionary),
+  ];
   const sentenceByRef = new Map(sentences.map((s) => [`${s.articleId}:${s.sentenceId}`, s]));
   const disagreements = raw.map((d) => finishDisagreement(d, sentenceByRef, cite));
   return { articles, sentences, weights, claims, groupIds, lowInformation, disagreements, cite };
@@ -69,7 +85,10 @@ export function buildBriefing(inputs: ArticleInput[], options: EngineOptions & {
   return briefingFromAnalysis(analysis, options);
 }
 
-export function briefingFromAnalysis(analysis: Analysis, options: EngineOptions & { topic?: string }): Briefing {
+export function briefingFromAnalysis(
+  analysis: Analysis,
+  options: EngineOptions & { topic?: string },
+): Briefing {
   const topics = options.topic ? options.topics.filter((t) => t.id === options.topic) : options.topics;
   const ranked = [...analysis.claims].sort((a, b) => b.salience - a.salience);
   const groups = new Map<string, string[]>();

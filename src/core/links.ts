@@ -9,7 +9,11 @@ function fragmentEncode(text: string): string {
  * Where a citation points: the article URL with a text fragment that highlights the sentence,
  * or the local article page with the sentence anchor when the article has no URL.
  */
-export function sentenceLink(article: Pick<Article, 'id' | 'url'>, sentenceId: number, quote: string): string {
+export function sentenceLink(
+  article: Pick<Article, 'id' | 'url'>,
+  sentenceId: number,
+  quote: string,
+): string {
   if (!article.url) return `/articles/${article.id}#s${sentenceId}`;
   const words = quote.replace(/[.!?"\u201D]+$/, '').split(/\s+/);
   const fragment =

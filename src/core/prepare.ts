@@ -63,7 +63,8 @@ function dropOffTopicEdges(articles: Article[]): void {
         if (j !== si) for (const t of set) ownTerms.add(t);
       });
       const shared = terms.filter((t) => ownTerms.has(t) || (multiArticle && (df.get(t) ?? 0) > 1)).length;
-      const offTopic = shared / terms.length < 0.25;
+      // Short articles give too little context to call a sentence off-topic.
+      const offTopic = n >= 6 && multiArticle && shared / terms.length < 0.2;
       const bio = BIO_PATTERN.test(sentence.text) && shared / terms.length < 0.5;
       if (offTopic || bio) {
         article.removed.push(sentence.text);

@@ -29,7 +29,8 @@ export function findRewriteGroups(
   for (const s of sentences) sentenceCounts[s.articleIndex] = (sentenceCounts[s.articleIndex] ?? 0) + 1;
   for (const claim of claims) {
     if (claim.members.length < 2) continue;
-    for (const m of claim.members) claimSets[(sentences[m] as SentenceFeatures).articleIndex]?.add(claim.index);
+    for (const m of claim.members)
+      claimSets[(sentences[m] as SentenceFeatures).articleIndex]?.add(claim.index);
   }
 
   const hasher = new MinHasher(24);

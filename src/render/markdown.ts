@@ -17,7 +17,9 @@ export function briefingToMarkdown(briefing: Briefing): string {
     lines.push('', `## ${topic.label}`, '');
     if (topic.points.length === 0) lines.push('_The articles say nothing on this topic._');
     for (const point of topic.points) {
-      const refs = [...new Set(point.citations.map((c) => refNumber.get(c.articleId)))].map((n) => `[${n}]`).join('');
+      const refs = [...new Set(point.citations.map((c) => refNumber.get(c.articleId)))]
+        .map((n) => `[${n}]`)
+        .join('');
       const single = point.independentSources === 1 ? ' _(single source)_' : '';
       lines.push(`- ${point.text} ${refs}${single}`);
     }

@@ -25,7 +25,7 @@ const LEADING_PHRASES: RegExp[] = [
 ];
 
 /** Characters that carry no text: emoji, pictographs, symbols, private use, replacement char. */
-const SYMBOL_CHARS = /[\p{Extended_Pictographic}\p{Co}\uFFFD\u200B-\u200D\u2060\uFE0F]/gu;
+const SYMBOL_CHARS = /\p{Extended_Pictographic}|\p{Co}|[\uFFFD\u200B-\u200D\u2060]|\uFE0F/gu;
 
 export function isBoilerplateLine(line: string): boolean {
   const text = line.trim();
@@ -36,7 +36,10 @@ export function isBoilerplateLine(line: string): boolean {
 /** Removes pictographs and leading share-bar phrases from a line; returns the cleaned line and what went. */
 export function stripLinePrefix(line: string): { text: string; removed: string[] } {
   const removed: string[] = [];
-  let text = line.replace(SYMBOL_CHARS, ' ').replace(/[ \t]+/g, ' ').trim();
+  let text = line
+    .replace(SYMBOL_CHARS, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
   for (let changed = true; changed; ) {
     changed = false;
     for (const re of LEADING_PHRASES) {

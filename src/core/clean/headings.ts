@@ -20,7 +20,9 @@ const TITLE_WORDS = new Set(
   `president minister secretary chancellor king queen emperor empress pope general governor senator
 mayor chief director chairman chairwoman chair ceo ambassador judge justice prince princess premier
 leader speaker admiral commander officer spokesman spokeswoman spokesperson representative envoy
-sheikh sultan gen lt col maj sgt mr mrs ms dr sir lord lady dame professor prof captain colonel lieutenant sergeant`.split(/\s+/),
+sheikh sultan gen lt col maj sgt mr mrs ms dr sir lord lady dame professor prof captain colonel lieutenant sergeant`.split(
+    /\s+/,
+  ),
 );
 
 interface Word {
@@ -75,7 +77,10 @@ export function splitGluedHeading(
 
 /** A headline: most words capitalised (Title Case), several words long. */
 export function isTitleCase(sentence: string): boolean {
-  const ws = sentence.split(/\s+/).map(bare).filter((w) => /[A-Za-z]/.test(w));
+  const ws = sentence
+    .split(/\s+/)
+    .map(bare)
+    .filter((w) => /[A-Za-z]/.test(w));
   if (ws.length < 4) return false;
   const significant = ws.filter((w) => !MINOR_WORDS.has(w.toLowerCase()) || isCapitalised(w));
   const capitalised = significant.filter(isCapitalised).length;

@@ -21,7 +21,8 @@ export interface Token {
 }
 
 // Words (with inner apostrophes, hyphens, dots of initialisms), numbers (with separators), money, percent.
-const TOKEN_PATTERN = /\$?\d[\d,]*(?:\.\d+)?%?|[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'-]*[A-Za-z\u00C0-\u024F])?(?:\.[A-Za-z](?=\.))*\.?|%/g;
+const TOKEN_PATTERN =
+  /\$?\d[\d,]*(?:\.\d+)?%?|[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'-]*[A-Za-z\u00C0-\u024F])?(?:\.[A-Za-z](?=\.))*\.?|%/g;
 
 /** Multi-word names and units folded to one token before matching. */
 const PHRASES: [RegExp, string][] = [

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cleanArticleText } from '../../src/core/clean/clean-article.ts';
+import { splitGluedHeading } from '../../src/core/clean/headings.ts';
+import { repairMojibake } from '../../src/core/clean/mojibake.ts';
+import { englishWords } from '../../src/lexicon/english-words.ts';
+
+const dictionary = englishWords();
+
+test('repairs UTF-8 read as Windows-1252 and Windows-1250', () => {
+  assert.equal(repairMojibake('It\u00e2\u20ac\u2122s a caf\u00c3\u00a9'), 'It\u2019s a caf\u00e9');
+  assert.equal(repairMojibake('\u0111\u017a\u201d\u2014 Share'), '\u{1F517} Share');
+});
+
+test('leaves correct non-ASCII text alone', () => {
+  const text = 'Zürich, São Paulo, Kraków, naïve — “quoted” 日本';
+  assert.equal(repairMojibake(text), text);
+});
+
+test('drops share bars, widgets, credit lines and stray punctuation, keeps sentences', () => {
+  const raw = [
+    '\u0111\u017a\u201d\u2014 Share this article The minister announced a new budget on Monday.',
+    'Impact Shorts',
+    'More ShortsEyes on Asia',
+    'The budget raises spending by 4 per cent.',
+    'With inputs from agencies',
+    ')',
+    ')',
+  ].join('\n');
+  const cleaned = cleanArticleText(raw, dictionary);
+  assert.deepEqual(cleaned.sentences, [
+    'The minister announced a new budget on Monday.',
+    'The budget raises spending by 4 per cent.',
+  ]);
+  for (const noise of ['Share', 'Impact Shorts', 'With inputs from agencies']) {
+    assert.ok(!cleaned.sentences.join(' ').includes(noise), noise);
+  }
+});
+
+test('splits section headings glued into running text', () => {
+  assert.deepEqual(
+    splitGluedHeading('Trade Outlook and Talks Not many expect a deal this week.', dictionary),
+    {
+      heading: 'Trade Outlook and Talks',
+      sentence: 'Not many expect a deal this week.',
+    },
+  );
+  assert.deepEqual(
+    splitGluedHeading('Security Cooperation and Strains Japan has also moved to buy missiles.', dictionary),
+    { heading: 'Security Cooperation and Strains', sentence: 'Japan has also moved to buy missiles.' },
+  );
+});
+
+test('does not mistake a titled name for a heading', () => {
+  assert.equal(
+    splitGluedHeading('Prime Minister Sanae Takaichi met the president on Tuesday.', dictionary),
+    undefined,
+  );
+  assert.equal(
+    splitGluedHeading('Defence Minister Gen Nakatani said the plan was ready.', dictionary),
+    undefined,
+  );
+  assert.equal(splitGluedHeading('The European Union and Japan signed a deal.', dictionary), undefined);
+});
+
+test('a Title Case first sentence becomes the headline, not a body sentence', () => {
+  const cleaned = cleanArticleText(
+    'New Leader Hopes to Win Over Key Partners in Talks. The leader arrives in the capital on Monday for talks.',
+    dictionary,
+  );
+  assert.equal(cleaned.headline, 'New Leader Hopes to Win Over Key Partners in Talks');
+  assert.deepEqual(cleaned.sentences, ['The leader arrives in the capital on Monday for talks.']);
+});
