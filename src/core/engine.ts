@@ -1,3 +1,4 @@
+import { articleShares } from './article-share.ts';
 import { type BriefingBudget, DEFAULT_BUDGET, topicBriefings } from './briefing.ts';
 import { type RankedClaim, rankClaims } from './claim-ranking.ts';
 import { type ClaimOptions, clusterClaims, DEFAULT_CLAIM_OPTIONS } from './claims.ts';
@@ -52,7 +53,7 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
   const groupIds = groupIdsFor(groupOf);
   const specifics = new Specifics(sentences, articles.length, options.dictionary);
   const lowInformation = specifics.lowInformation(sentences, articles.length);
-  const termArticleShare = termShares(sentences, articles.length);
+  const termArticleShare = articleShares(sentences, articles.length, (s) => s.terms);
   const claims = rankClaims(
     clusters,
     { sentences, weights, specifics, groupOf, lowInformation, termArticleShare },
@@ -138,23 +139,6 @@ function groupIdsFor(groupOf: number[]): string[] {
     }
     return name;
   });
-}
-
-function termShares(sentences: SentenceFeatures[], articleCount: number): Map<string, number> {
-  const articlesByTerm = new Map<string, Set<number>>();
-  for (const s of sentences) {
-    for (const t of s.terms) {
-      let set = articlesByTerm.get(t);
-      if (!set) {
-        set = new Set();
-        articlesByTerm.set(t, set);
-      }
-      set.add(s.articleIndex);
-    }
-  }
-  const shares = new Map<string, number>();
-  for (const [t, set] of articlesByTerm) shares.set(t, set.size / Math.max(1, articleCount));
-  return shares;
 }
 
 function finishDisagreement(

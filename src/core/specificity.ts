@@ -1,3 +1,4 @@
+import { articleShares } from './article-share.ts';
 import type { WordList } from './clean/headings.ts';
 import type { SentenceFeatures } from './features.ts';
 
@@ -8,22 +9,11 @@ import type { SentenceFeatures } from './features.ts';
  */
 export class Specifics {
   readonly #dictionary: WordList;
-  readonly #nameShare = new Map<string, number>();
+  readonly #nameShare: Map<string, number>;
 
   constructor(sentences: SentenceFeatures[], articleCount: number, dictionary: WordList) {
     this.#dictionary = dictionary;
-    const articlesByName = new Map<string, Set<number>>();
-    for (const s of sentences) {
-      for (const name of s.names) {
-        let set = articlesByName.get(name);
-        if (!set) {
-          set = new Set();
-          articlesByName.set(name, set);
-        }
-        set.add(s.articleIndex);
-      }
-    }
-    for (const [name, set] of articlesByName) this.#nameShare.set(name, set.size / Math.max(1, articleCount));
+    this.#nameShare = articleShares(sentences, articleCount, (s) => s.names);
   }
 
   /** Distinct informative names of a sentence. */
