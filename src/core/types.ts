@@ -100,3 +100,44 @@ export interface Topic {
   description: string;
   terms: string[];
 }
+
+/** Where a digest is posted: one chat channel following one story. */
+export interface Subscription {
+  platform: 'slack' | 'discord';
+  /** Workspace (Slack team id) or guild id. */
+  workspaceId: string;
+  channelId: string;
+  storyId: string;
+  /** Local time of day, "HH:MM". */
+  time: string;
+  /** IANA time zone, e.g. "Europe/Berlin". */
+  timeZone: string;
+  /** Topic ids; empty means all topics. */
+  topics: string[];
+  createdBy: string;
+}
+
+/** What is new for one channel since its last digest. */
+export interface Digest {
+  story: string;
+  generatedAt: string;
+  /** The subscriber's local date (YYYY-MM-DD) this digest is for. */
+  localDate: string;
+  engine: string;
+  nothingNew: boolean;
+  /** Only points whose claims the channel has not been sent before. */
+  topics: TopicBriefing[];
+  /** Disagreements that are new or changed since the last digest. */
+  disagreements: Disagreement[];
+  articles: BriefingArticle[];
+  /** Id of the full briefing this digest was cut from (for "see full briefing" links). */
+  briefingId?: string;
+}
+
+/** A chat thread (platform-namespaced id, e.g. "slack:C123:1700000000.1234") and what it is about. */
+export interface ThreadLink {
+  threadId: string;
+  storyId: string;
+  briefingId?: string;
+  turns: { question: string; answer: Answer }[];
+}

@@ -1,0 +1,19 @@
+import { answerQuestion } from '../../core/answer.ts';
+import { answerToMarkdown } from '../../render/markdown.ts';
+import type { CliCommand } from '../command.ts';
+import { analyseSet, formatOption, type SetOptions, withSetOptions } from './article-set-options.ts';
+
+export const askCommand: CliCommand = {
+  register(program, out) {
+    withSetOptions(program.command('ask'))
+      .description('answer a question from the articles only, with citations')
+      .argument('<question>', 'the question')
+      .addOption(formatOption())
+      .action(async (question: string, opts: SetOptions & { format: string }) => {
+        const { analysis } = await analyseSet(opts, out);
+        const answer = answerQuestion(analysis, question);
+        if (opts.format === 'json') out.stdout(`${JSON.stringify(answer, null, 2)}\n`);
+        else out.stdout(answerToMarkdown(answer, new Map(analysis.articles.map((a) => [a.id, a.title ?? a.source]))));
+      });
+  },
+};

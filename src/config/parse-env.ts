@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+
+/** Configuration that failed validation; the message names every offending variable. */
+export class ConfigError extends Error {
+  readonly code = 'config:invalid';
+  readonly variables: string[];
+
+  constructor(problems: { variable: string; message: string }[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.variables = problems.map((p) => p.variable);
+  }
+}
+
+/**
+ * Parses environment variables with a zod object schema whose keys are the variable names.
+ * Called once at start-up by the composition root; never read process.env elsewhere.
+ */
+export function parseEnv<S extends z.ZodObject>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '(env)'), message: issue.message })),
+  );
+}
