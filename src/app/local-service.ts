@@ -1,0 +1,105 @@
+import { answerQuestion } from '../core/answer.ts';
+import { type Analysis, analyse, briefingFromAnalysis, type EngineOptions } from '../core/engine.ts';
+import { contentId } from '../core/ids.ts';
+import type { ArticleInput, Briefing, Subscription, ThreadLink } from '../core/types.ts';
+import type { SummitService } from './summit-service.ts';
+
+export interface LocalStory {
+  id: string;
+  articles: ArticleInput[];
+}
+
+/**
+ * SummitService computed in-process with memory state: for tests of the chat adapters and for a
+ * single-process demo. Production uses the Redis/BullMQ service, where work runs on the queue.
+ */
+export class LocalSummitService implements SummitService {
+  readonly #stories: Map<string, LocalStory>;
+  readonly #engine: Omit<EngineOptions, 'story'>;
+  readonly #analyses = new Map<string, Analysis>();
+  readonly #subscriptions: Subscription[] = [];
+  readonly #threads = new Map<string, ThreadLink>();
+  readonly #defaultStory: string;
+
+  constructor(stories: LocalStory[], engine: Omit<EngineOptions, 'story'>) {
+    if (stories.length === 0) throw new Error('LocalSummitService needs at least one story');
+    this.#stories = new Map(stories.map((s) => [s.id, s]));
+    this.#engine = engine;
+    this.#defaultStory = (stories[0] as LocalStory).id;
+  }
+
+  #analysis(storyId: string): Analysis {
+    const story = this.#stories.get(storyId);
+    if (!story) throw new UnknownStoryError(storyId);
+    let analysis = this.#analyses.get(storyId);
+    if (!analysis) {
+      analysis = analyse(story.articles, { ...this.#engine, story: storyId });
+      this.#analyses.set(storyId, analysis);
+    }
+    return analysis;
+  }
+
+  async brief(request: { storyId: string; topic?: string }): Promise<{ briefingId: string; briefing: Briefing }> {
+    const briefing = briefingFromAnalysis(this.#analysis(request.storyId), {
+      ...this.#engine,
+      story: request.storyId,
+      ...(request.topic ? { topic: request.topic } : {}),
+    });
+    const briefingId = contentId(request.storyId, request.topic ?? '*', ...briefing.articles.map((a) => a.id));
+    return { briefingId, briefing };
+  }
+
+  async sources(storyId: string) {
+    return (await this.brief({ storyId })).briefing.articles;
+  }
+
+  async ask(request: { threadId: string; storyId: string; question: string }) {
+    const answer = answerQuestion(this.#analysis(request.storyId), request.question);
+    const thread = this.#threads.get(request.threadId);
+    thread?.turns.push({ question: request.question, answer });
+    return answer;
+  }
+
+  async subscribe(subscription: Subscription) {
+    await this.unsubscribe(subscription.platform, subscription.channelId);
+    this.#subscriptions.push(subscription);
+  }
+
+  async unsubscribe(platform: Subscription['platform'], channelId: string) {
+    const before = this.#subscriptions.length;
+    for (let i = this.#subscriptions.length - 1; i >= 0; i--) {
+      const s = this.#subscriptions[i] as Subscription;
+      if (s.platform === platform && s.channelId === channelId) this.#subscriptions.splice(i, 1);
+    }
+    return this.#subscriptions.length < before;
+  }
+
+  async subscriptions(platform: Subscription['platform'], channelId: string) {
+    return this.#subscriptions.filter((s) => s.platform === platform && s.channelId === channelId);
+  }
+
+  async linkThread(link: Omit<ThreadLink, 'turns'>) {
+    this.#threads.set(link.threadId, { ...link, turns: this.#threads.get(link.threadId)?.turns ?? [] });
+  }
+
+  async thread(threadId: string) {
+    return this.#threads.get(threadId);
+  }
+
+  defaultStory() {
+    return this.#defaultStory;
+  }
+
+  topics() {
+    return this.#engine.topics.map((t) => ({ id: t.id, label: t.label }));
+  }
+}
+
+export class UnknownStoryError extends Error {
+  readonly code = 'story:unknown';
+
+  constructor(storyId: string) {
+    super(`unknown story "${storyId}"`);
+    this.name = 'UnknownStoryError';
+  }
+}
