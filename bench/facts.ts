@@ -138,31 +138,93 @@ export function renderFact(rng: Rng, fact: Fact): string {
   return pick(rng, phrasings)(slots);
 }
 
-type Filler = (w: () => string, adj: string, name: string) => string;
-
-/** Generic sentences with little information, as reports pad out a story. */
-const FILLERS: Filler[] = [
-  (w) => `Analysts said the ${w()} question could shape relations between the two countries for years to come.`,
-  (w, adj) => `Observers noted that the ${w()} issue has been a source of ${adj} debate in recent months.`,
-  (w, adj) => `The talks come at a ${adj} moment for the region, with ${w()} and ${w()} high on the agenda.`,
-  (w) => `Critics argue that the focus on ${w()} risks overshadowing wider concerns about ${w()}.`,
-  (w) => `Officials have repeatedly stressed the importance of ${w()} in the broader relationship.`,
-  (w) => `Some commentators see the ${w()} dispute as an early test of the new government and its resolve.`,
-  (w) => `It remains unclear how the ${w()} plan will affect ordinary households and small businesses.`,
-  (w, adj) => `Supporters of the ${w()} proposal say it would bring ${adj} benefits to both sides over time.`,
-  (w, adj) => `The ${adj} tone of the statements surprised some diplomats who had expected a tougher line on ${w()}.`,
-  (w) => `Markets reacted cautiously, with investors watching closely for any sign of progress on ${w()}.`,
-  (w) => `Experts warned that ${w()} and ${w()} could complicate the negotiations in the weeks ahead.`,
-  (w, adj) => `Local media described the mood around the ${w()} talks as ${adj} but constructive.`,
-  (w, adj, name) => `${name}, who studies ${w()} policy, said the talks were ${adj} and would take time to bear fruit.`,
-  (w, _adj, name) => `According to ${name}, the ${w()} question is likely to return before the end of the year.`,
-  (w, adj) => `Both delegations described the first round on ${w()} as ${adj}, according to people familiar with it.`,
-  (w) => `Neither side has published the full text of the ${w()} arrangement so far.`,
+const SUBJECTS = [
+  'Analysts',
+  'Several diplomats',
+  'Business leaders',
+  'Opposition lawmakers',
+  'A senior official',
+  'Trade unions',
+  'Economists at local banks',
+  'Regional governors',
+  'Military planners',
+  'Farm groups',
+  'Some commentators',
+  'Retired generals',
+  'Exporters',
+  'Civil servants',
+  'Younger voters',
+  'Foreign investors',
+];
+const VERBS = [
+  'warned that',
+  'argued that',
+  'suggested that',
+  'noted that',
+  'insisted that',
+  'cautioned that',
+  'said privately that',
+  'expect that',
+  'pointed out that',
+  'fear that',
+  'doubt that',
+  'are betting that',
+  'have long maintained that',
+  'told local media that',
+];
+const PREDICATES = [
+  'could weigh on',
+  'may reshape',
+  'would delay',
+  'is unlikely to change',
+  'might strengthen',
+  'risks undermining',
+  'has little to do with',
+  'will depend on',
+  'could unsettle',
+  'is tied closely to',
+  'may revive',
+  'would complicate',
+  'could eventually replace',
+  'does not threaten',
+];
+type Setting = (w: () => string, years: number) => string;
+const SETTINGS: Setting[] = [
+  (w) => `in the ${w()} districts`,
+  (w) => `for the ${w()} sector`,
+  (w) => `during the ${w()} season`,
+  (_, years) => `over the next ${years} years`,
+  (w) => `across the ${w()} belt`,
+  () => '',
+];
+const CLAUSES = [
+  'as officials in both capitals weigh their next steps',
+  'even as public attention turns to other matters',
+  'according to several people briefed on the discussions',
+  'while business groups press for quicker results',
+  'at a time when voters remain sceptical of foreign deals',
+  'with little sign that either side is ready to compromise',
+  'though few details have been made public so far',
+  'in the view of several former diplomats',
+  'a point that both governments rarely mention in public',
+  'despite repeated assurances from the finance ministry',
+  'which has dominated the evening bulletins this week',
+  'after a string of disappointing quarterly figures',
+  'in comments broadcast late on the previous evening',
+  'although the timetable keeps slipping',
 ];
 
+/**
+ * A generic sentence with little information, as reports pad out a story. Composed from many
+ * parts and several ordinary words, so independent reports rarely share a near-identical one.
+ */
 export function fillerSentence(rng: Rng, vocabulary: Vocabulary, noun: (rng: Rng) => string): string {
-  const make = pick(rng, FILLERS);
-  return make(() => noun(rng), pick(rng, ADJECTIVES), pick(rng, vocabulary.people));
+  const w = () => noun(rng);
+  const subject = rng() < 0.2 ? `${pick(rng, vocabulary.people)}, who studies ${w()} policy,` : pick(rng, SUBJECTS);
+  const setting = pick(rng, SETTINGS)(w, between(rng, 2, 15));
+  const clause = rng() < 0.5 ? `, ${pick(rng, CLAUSES)}` : '';
+  const core = `${subject} ${pick(rng, VERBS)} the ${pick(rng, ADJECTIVES)} ${w()} ${pick(rng, PREDICATES)} the ${w()} of ${w()}`;
+  return `${core}${setting ? ` ${setting}` : ''}${clause}.`;
 }
 
 /** A noun picker with a realistic long tail over the vocabulary's ordinary words. */

@@ -58,6 +58,13 @@ const SYNONYMS: [string, string][] = [
   ['markets', 'traders'],
   ['rise', 'climb'],
   ['question', 'matter'],
+  ['warned', 'cautioned'],
+  ['argued', 'contended'],
+  ['suggested', 'hinted'],
+  ['districts', 'regions'],
+  ['sector', 'industry'],
+  ['could', 'might'],
+  ['several', 'a number of'],
 ];
 
 /**
@@ -78,11 +85,10 @@ export function generateArticleSet(count: number, seed = 2025): GeneratedSet {
   let words = 0;
   for (let i = 0; i < count; i++) {
     const source = `bench-${String(i).padStart(5, '0')}.txt`;
-    const open = drafts.map((_, j) => j).filter((j) => (groups[groupOf[j] as number]?.length ?? 0) < MAX_GROUP);
     let draft: Draft;
     let runTogether = false;
-    if (open.length > 0 && rng() < REWRITE_SHARE) {
-      const original = pick(rng, open.slice(-200));
+    const original = rng() < REWRITE_SHARE ? recentWithRoom(rng, groups, groupOf) : undefined;
+    if (original !== undefined) {
       draft = rewrite(rng, drafts[original] as Draft, vocabulary, noun);
       runTogether = rng() < 0.3;
       const g = groupOf[original] as number;
@@ -99,6 +105,15 @@ export function generateArticleSet(count: number, seed = 2025): GeneratedSet {
     inputs.push({ source, title: draft.title, text });
   }
   return { inputs, rewriteGroups: groups.filter((g) => g.length > 1), words };
+}
+
+/** A recent article (rewrites follow their original closely in time) whose group is not full. */
+function recentWithRoom(rng: Rng, groups: string[][], groupOf: number[]): number | undefined {
+  for (let tries = 0; tries < 5 && groupOf.length > 0; tries++) {
+    const j = Math.max(0, groupOf.length - 1 - Math.floor(rng() * 200));
+    if ((groups[groupOf[j] as number]?.length ?? MAX_GROUP) < MAX_GROUP) return j;
+  }
+  return undefined;
 }
 
 /** An independent report: its own choice of facts and its own wording of each, plus filler. */

@@ -1,4 +1,4 @@
-import { englishWords } from '../src/lexicon/english-words.ts';
+import englishWords from 'an-array-of-english-words' with { type: 'json' };
 
 /** A seeded source of numbers in [0, 1): the same seed always gives the same article set. */
 export type Rng = () => number;
@@ -96,7 +96,7 @@ export function buildVocabulary(rng: Rng, articleCount: number): Vocabulary {
 }
 
 function sampleWords(rng: Rng, count: number): string[] {
-  const candidates = [...englishWords()].filter((w) => /^[a-z]{5,10}$/.test(w) && !/(?:ly|ing|ed|s)$/.test(w));
+  const candidates = (englishWords as string[]).filter((w) => /^[a-z]{5,10}$/.test(w) && !/(?:ly|ing|ed|s)$/.test(w));
   const chosen = new Set<string>();
   while (chosen.size < count) chosen.add(pick(rng, candidates));
   return [...chosen];
