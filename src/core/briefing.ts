@@ -1,6 +1,6 @@
 import type { RankedClaim } from './claim-ranking.ts';
 import { compressSentence } from './compress.ts';
-import { type SentenceFeatures, type TermWeights, weightedJaccard } from './features.ts';
+import type { SentenceFeatures, TermWeights } from './features.ts';
 import { type TopicMatcher, topicScore } from './topics.ts';
 import type { Citation, Point, TopicBriefing } from './types.ts';
 
@@ -19,15 +19,29 @@ export function topicBriefings(
   cite: (s: SentenceFeatures) => Citation,
   context: { weights: TermWeights; neighbours: (s: SentenceFeatures) => SentenceFeatures[] },
 ): TopicBriefing[] {
+  const termSets = new Map<number, Set<string>>();
+  const termSet = (s: SentenceFeatures) => {
+    let set = termSets.get(s.index);
+    if (!set) termSets.set(s.index, (set = new Set(s.terms)));
+    return set;
+  };
   return matchers.map((matcher) => {
+    const sentenceScores = new Map<number, number>();
+    const sentenceScore = (s: SentenceFeatures) => {
+      let score = sentenceScores.get(s.index);
+      if (score === undefined) sentenceScores.set(s.index, (score = topicScore(termSet(s), matcher)));
+      return score;
+    };
     const relevanceOf = (claim: RankedClaim) => {
-      const own = topicScore(claimTerms(claim.members), matcher);
+      const own =
+        claim.members.length === 1
+          ? sentenceScore(claim.display)
+          : topicScore(claimTerms(claim.members), matcher);
+      if (own === 0) return 0;
       // A sentence in a paragraph about the topic leans towards it ("how this will be funded").
-      const around = Math.max(
-        0,
-        ...claim.members.map((m) => topicScore(claimTerms(context.neighbours(m)), matcher)),
-      );
-      return own > 0 ? own + Math.min(around, 2) * 0.25 : 0;
+      let around = 0;
+      for (const m of claim.members) for (const n of context.neighbours(m)) around = Math.max(around, sentenceScore(n));
+      return own + Math.min(around, 2) * 0.25;
     };
     const candidates = claims
       .map((claim) => ({ claim, relevance: relevanceOf(claim) }))
@@ -43,7 +57,7 @@ export function topicBriefings(
       pool.forEach((c, i) => {
         const redundancy = Math.max(
           0,
-          ...chosen.map((p) => weightedJaccard(p.display.terms, c.claim.display.terms, context.weights)),
+          ...chosen.map((p) => context.weights.similarity(p.display, c.claim.display)),
         );
         const score = redundancy > REDUNDANT ? 0 : c.score * (1 - redundancy);
         if (score > bestScore) {
@@ -65,8 +79,10 @@ export function topicBriefings(
 /** Claims this similar to one already chosen say the same thing in other words. */
 const REDUNDANT = 0.22;
 
-function claimTerms(sentences: SentenceFeatures[]): string[] {
-  return [...new Set(sentences.flatMap((m) => m.terms))];
+function claimTerms(sentences: SentenceFeatures[]): Set<string> {
+  const set = new Set<string>();
+  for (const s of sentences) for (const t of s.terms) set.add(t);
+  return set;
 }
 
 export function toPoint(

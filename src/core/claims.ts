@@ -1,4 +1,4 @@
-import { type SentenceFeatures, type TermWeights, weightedJaccard } from './features.ts';
+import type { SentenceFeatures, TermWeights } from './features.ts';
 
 /** Sentences of different articles that state the same thing. */
 export interface ClaimCluster {
@@ -16,7 +16,10 @@ export interface ClaimOptions {
   maxCandidates: number;
 }
 
-export const DEFAULT_CLAIM_OPTIONS: ClaimOptions = { threshold: 0.28, keyTerms: 6, maxCandidates: 12 };
+export const DEFAULT_CLAIM_OPTIONS: ClaimOptions = { threshold: 0.28, keyTerms: 5, maxCandidates: 8 };
+
+/** Claims remembered per key term; older ones drop out, which bounds the work per sentence. */
+const POSTING_CAP = 24;
 
 /**
  * Greedy single-pass clustering: each sentence joins the most similar existing claim (found
@@ -29,32 +32,34 @@ export function clusterClaims(
 ): ClaimCluster[] {
   const claims: ClaimCluster[] = [];
   const claimArticles: Set<number>[] = [];
-  const index = new Map<string, number[]>();
-  const POSTING_CAP = 48;
+  const index = new Map<number, number[]>();
+  // Hit counts per claim in a reusable array; `touched` lists the claims to reset afterwards.
+  const hitCounts = new Uint16Array(sentences.length + 1);
+  const touched: number[] = [];
 
   for (const sentence of sentences) {
-    const keys = rarestTerms(sentence.terms, weights, options.keyTerms);
-    const hits = new Map<number, number>();
+    const keys = rarestTerms(sentence.termIds, weights, options.keyTerms);
+    touched.length = 0;
     for (const key of keys) {
       const posting = index.get(key);
       if (!posting) continue;
-      for (const claim of posting) hits.set(claim, (hits.get(claim) ?? 0) + 1);
+      for (const claim of posting) {
+        if (hitCounts[claim] === 0) touched.push(claim);
+        hitCounts[claim] = (hitCounts[claim] as number) + 1;
+      }
     }
+    const candidates = topCandidates(touched, hitCounts, options.maxCandidates);
+    for (const claim of touched) hitCounts[claim] = 0;
+
     let best = -1;
     let bestScore = options.threshold;
-    const candidates = [...hits.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, options.maxCandidates);
-    for (const [claimIndex] of candidates) {
+    for (const claimIndex of candidates) {
       if (claimArticles[claimIndex]?.has(sentence.articleIndex)) continue;
       const claim = claims[claimIndex] as ClaimCluster;
       // Compare with the claim's first and latest members: cheap, and robust to drift.
       const first = sentences[claim.members[0] as number] as SentenceFeatures;
       const last = sentences[claim.members[claim.members.length - 1] as number] as SentenceFeatures;
-      const score = Math.max(
-        weightedJaccard(sentence.terms, first.terms, weights),
-        last === first ? 0 : weightedJaccard(sentence.terms, last.terms, weights),
-      );
+      const score = Math.max(weights.similarity(sentence, first), last === first ? 0 : weights.similarity(sentence, last));
       if (score >= bestScore) {
         bestScore = score;
         best = claimIndex;
@@ -82,10 +87,27 @@ export function clusterClaims(
   return claims;
 }
 
-function rarestTerms(terms: readonly string[], weights: TermWeights, k: number): string[] {
+function rarestTerms(termIds: Uint32Array, weights: TermWeights, k: number): number[] {
   // Terms no other sentence has cannot find a match; skip them.
-  return terms
-    .filter((t) => weights.df(t) > 1)
-    .sort((a, b) => weights.df(a) - weights.df(b) || (a < b ? -1 : 1))
-    .slice(0, k);
+  const usable: number[] = [];
+  for (const id of termIds) if (weights.dfById(id) > 1) usable.push(id);
+  return usable.sort((a, b) => weights.dfById(a) - weights.dfById(b) || a - b).slice(0, k);
+}
+
+/** The k claims hit by most keys (ties: older claims first), by insertion into a short list. */
+function topCandidates(touched: number[], hitCounts: Uint16Array, k: number): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) =>
+    (hitCounts[a] as number) > (hitCounts[b] as number) || (hitCounts[a] === hitCounts[b] && a < b);
+  for (const claim of touched) {
+    if (top.length === k && !better(claim, top[k - 1] as number)) continue;
+    let i = Math.min(top.length, k - 1);
+    if (top.length < k) top.push(claim);
+    while (i > 0 && better(claim, top[i - 1] as number)) {
+      top[i] = top[i - 1] as number;
+      i--;
+    }
+    top[i] = claim;
+  }
+  return top;
 }

@@ -183,11 +183,14 @@ const TITLES = new Set([
   'ambassador',
 ]);
 
+const TITLE_HINT = /\b(?:President|Minister|Chancellor|Secretary|Governor|Senator|King|Queen|Emperor|Leader|CEO|Chairman|Mayor|Ambassador)\b/;
+
 /** Whether people are given the same title everywhere ("former President X" against "President X"). */
 export function titleDisagreements(sentences: SentenceFeatures[]): RawDisagreement[] {
   // person → title → qualified? → refs
   const seen = new Map<string, Map<string, Map<string, SentenceRef[]>>>();
   for (const s of sentences) {
+    if (!TITLE_HINT.test(s.text)) continue; // most sentences name no titled person
     const tokens = tokenize(s.text);
     for (let i = 0; i < tokens.length; i++) {
       const two = `${tokens[i]?.lower} ${tokens[i + 1]?.lower}`;

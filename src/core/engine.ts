@@ -4,7 +4,8 @@ import { type RankedClaim, rankClaims } from './claim-ranking.ts';
 import { type ClaimOptions, clusterClaims, DEFAULT_CLAIM_OPTIONS } from './claims.ts';
 import type { WordList } from './clean/headings.ts';
 import { claimDisagreements, type RawDisagreement, titleDisagreements } from './disagreements.ts';
-import { extractFeatures, type SentenceFeatures, TermWeights } from './features.ts';
+import { extractFeatures, type SentenceFeatures, TermWeights, Vocabulary } from './features.ts';
+import { dropOffTopicEdges } from './off-topic.ts';
 import { contentId } from './ids.ts';
 import { sentenceLink } from './links.ts';
 import { prepareArticles } from './prepare.ts';
@@ -40,9 +41,17 @@ export interface Analysis {
 }
 
 export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysis {
-  const articles = prepareArticles(inputs, options.dictionary);
-  const sentences = extractFeatures(articles);
-  const weights = new TermWeights(sentences);
+  const prepared = prepareArticles(inputs, options.dictionary);
+  const vocabulary = new Vocabulary();
+  const kept = dropOffTopicEdges(prepared, extractFeatures(prepared, vocabulary));
+  // An article whose every sentence went is not part of the set.
+  const articles = prepared.filter((a) => a.sentences.length > 0);
+  const newIndex = new Map(articles.map((a, i) => [a.id, i]));
+  const sentences =
+    articles.length === prepared.length
+      ? kept
+      : kept.map((s) => ({ ...s, articleIndex: newIndex.get(s.articleId) as number }));
+  const weights = new TermWeights(sentences, vocabulary);
   const clusters = clusterClaims(sentences, weights, options.claims ?? DEFAULT_CLAIM_OPTIONS);
   const groupOf = findRewriteGroups(
     articles.length,

@@ -12,6 +12,8 @@ export interface SentenceFeatures {
   /** Position in its article, 0 = first. */
   position: number;
   terms: string[];
+  /** The same terms as ids of the set's vocabulary, sorted: fast to compare. */
+  termIds: Uint32Array;
   numbers: string[];
   /** Capitalised words that are not sentence-initial (names, places, titles). */
   names: string[];
@@ -19,7 +21,29 @@ export interface SentenceFeatures {
   hasQuote: boolean;
 }
 
-export function extractFeatures(articles: Article[]): SentenceFeatures[] {
+/** Term strings ↔ dense ids for one article set. */
+export class Vocabulary {
+  readonly #ids = new Map<string, number>();
+
+  id(term: string): number {
+    let id = this.#ids.get(term);
+    if (id === undefined) {
+      id = this.#ids.size;
+      this.#ids.set(term, id);
+    }
+    return id;
+  }
+
+  lookup(term: string): number | undefined {
+    return this.#ids.get(term);
+  }
+
+  get size(): number {
+    return this.#ids.size;
+  }
+}
+
+export function extractFeatures(articles: Article[], vocabulary: Vocabulary): SentenceFeatures[] {
   const out: SentenceFeatures[] = [];
   articles.forEach((article, articleIndex) => {
     article.sentences.forEach((sentence, position) => {
@@ -34,6 +58,7 @@ export function extractFeatures(articles: Article[]): SentenceFeatures[] {
         if (value !== undefined) numbers.push(value);
         else if (i > 0 && /^[A-Z]/.test(token.raw) && term) names.push(token.raw.replace(/'s$/, ''));
       });
+      const termList = [...terms];
       out.push({
         index: out.length,
         articleIndex,
@@ -41,7 +66,8 @@ export function extractFeatures(articles: Article[]): SentenceFeatures[] {
         sentenceId: sentence.id,
         text: sentence.text,
         position,
-        terms: [...terms],
+        terms: termList,
+        termIds: Uint32Array.from(termList.map((t) => vocabulary.id(t))).sort(),
         numbers,
         names,
         words: tokens.length,
@@ -52,26 +78,70 @@ export function extractFeatures(articles: Article[]): SentenceFeatures[] {
   return out;
 }
 
-/** Inverse document frequency of terms over sentences. */
+/** Inverse document frequency of terms over sentences, computed once per set. */
 export class TermWeights {
-  readonly #df = new Map<string, number>();
-  readonly #total: number;
+  readonly #vocabulary: Vocabulary;
+  readonly #df: Uint32Array;
+  readonly #idf: Float64Array;
+  readonly #unseenIdf: number;
 
-  constructor(sentences: SentenceFeatures[]) {
-    for (const s of sentences) for (const t of s.terms) this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
-    this.#total = sentences.length;
+  constructor(sentences: SentenceFeatures[], vocabulary: Vocabulary) {
+    this.#vocabulary = vocabulary;
+    this.#df = new Uint32Array(vocabulary.size);
+    for (const s of sentences) for (const id of s.termIds) this.#df[id] = (this.#df[id] ?? 0) + 1;
+    const total = sentences.length;
+    this.#idf = Float64Array.from(this.#df, (df) => Math.log((total + 1) / (df + 0.5)));
+    this.#unseenIdf = Math.log((total + 1) / 0.5);
   }
 
   df(term: string): number {
-    return this.#df.get(term) ?? 0;
+    const id = this.#vocabulary.lookup(term);
+    return id === undefined ? 0 : (this.#df[id] ?? 0);
+  }
+
+  dfById(id: number): number {
+    return this.#df[id] ?? 0;
   }
 
   idf(term: string): number {
-    return Math.log((this.#total + 1) / (this.df(term) + 0.5));
+    const id = this.#vocabulary.lookup(term);
+    return id === undefined ? this.#unseenIdf : (this.#idf[id] ?? this.#unseenIdf);
+  }
+
+  /** IDF-weighted Jaccard similarity of two sentences (merge of sorted term ids, no allocation). */
+  similarity(a: SentenceFeatures, b: SentenceFeatures): number {
+    const x = a.termIds;
+    const y = b.termIds;
+    if (x.length === 0 || y.length === 0) return 0;
+    const idf = this.#idf;
+    let i = 0;
+    let j = 0;
+    let shared = 0;
+    let union = 0;
+    while (i < x.length && j < y.length) {
+      const u = x[i] as number;
+      const v = y[j] as number;
+      if (u === v) {
+        const w = idf[u] as number;
+        shared += w;
+        union += w;
+        i++;
+        j++;
+      } else if (u < v) {
+        union += idf[u] as number;
+        i++;
+      } else {
+        union += idf[v] as number;
+        j++;
+      }
+    }
+    while (i < x.length) union += idf[x[i++] as number] as number;
+    while (j < y.length) union += idf[y[j++] as number] as number;
+    return union > 0 ? shared / union : 0;
   }
 }
 
-/** IDF-weighted Jaccard similarity of two term sets. */
+/** IDF-weighted Jaccard similarity of two term lists. */
 export function weightedJaccard(a: readonly string[], b: readonly string[], weights: TermWeights): number {
   if (a.length === 0 || b.length === 0) return 0;
   const bSet = new Set(b);

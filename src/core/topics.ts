@@ -28,8 +28,8 @@ export function topicMatchers(topics: Topic[]): TopicMatcher[] {
 }
 
 /** How strongly a sentence (given as its term list) belongs to a topic: number of seed phrases it contains. */
-export function topicScore(terms: readonly string[], matcher: TopicMatcher): number {
-  const set = new Set(terms);
+export function topicScore(terms: readonly string[] | ReadonlySet<string>, matcher: TopicMatcher): number {
+  const set = terms instanceof Set ? terms : new Set(terms);
   let score = 0;
   for (const phrase of matcher.phrases) if (phrase.every((key) => set.has(key))) score += 1;
   return score;

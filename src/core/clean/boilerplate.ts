@@ -27,9 +27,17 @@ const LEADING_PHRASES: RegExp[] = [
 /** Characters that carry no text: emoji, pictographs, symbols, private use, replacement char. */
 const SYMBOL_CHARS = /\p{Extended_Pictographic}|\p{Co}|[\uFFFD\u200B-\u200D\u2060]|\uFE0F/gu;
 
+/** All line patterns as one alternation: one regex run per line instead of ten. */
+const ANY_BOILERPLATE_LINE = new RegExp(
+  BOILERPLATE_LINES.map((re) => `(?:${re.source})`).join('|'),
+  'i',
+);
+
 export function isBoilerplateLine(line: string): boolean {
   const text = line.trim();
   if (!/[\p{L}\p{N}]/u.test(text)) return true; // stray punctuation
+  if (!ANY_BOILERPLATE_LINE.test(text)) return false;
+  // The combined pattern is case-insensitive; recheck the one case-sensitive byline pattern exactly.
   return BOILERPLATE_LINES.some((re) => re.test(text));
 }
 

@@ -45,6 +45,8 @@ export function splitGluedHeading(
   sentence: string,
   dictionary: WordList,
 ): { heading: string; sentence: string } | undefined {
+  // Cheap exit for the common case: a heading needs at least three leading Title Case words.
+  if (!/^\S+ +[A-Z]\S* +(?:[A-Z]|(?:and|of|the|in|on|for|to|with) +[A-Z])/.test(sentence)) return undefined;
   const ws = words(sentence);
   let runEnd = 0; // index of first word after the Title Case run
   while (runEnd < ws.length) {

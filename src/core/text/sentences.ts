@@ -23,7 +23,8 @@ function isBoundary(text: string, dot: number, next: number): boolean {
   const char = text[dot];
   if (char === '!' || char === '?') return true;
   // char === '.'
-  const before = text.slice(0, dot);
+  // Only the word before the dot matters; a short window keeps this linear on long paragraphs.
+  const before = text.slice(Math.max(0, dot - 24), dot);
   const word = /([A-Za-z.]+)$/.exec(before)?.[1] ?? '';
   const nextWord = /^[^\s]*?([A-Za-z]+)/.exec(text.slice(next))?.[1] ?? '';
   if (text.slice(dot - 2, dot + 1) === '...' || text[dot - 1] === '.') return true; // ellipsis ends

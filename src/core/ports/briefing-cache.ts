@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { Briefing } from '../types.ts';
+
+/** Everything a cached briefing depends on. */
+export interface BriefingCacheKey {
+  storyId: string;
+  /** Fingerprint of the story's article set. */
+  fingerprint: string;
+  /** Undefined: all topics. */
+  topic?: string;
+  /** Engine name and version, e.g. "summit-offline/1". */
+  engine: string;
+  /** Model and prompt version when an LLM writes the briefing; empty for the offline engine. */
+  generator?: string;
+}
+
+/** The briefing id: a digest of its cache key (long enough that ids of other stories can't be guessed from one). */
+export function briefingId(key: BriefingCacheKey): string {
+  const hash = createHash('sha256');
+  for (const part of ['briefing/v1', key.storyId, key.fingerprint, key.topic ?? '*', key.engine, key.generator ?? '']) {
+    hash.update(part).update('\u0000');
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Briefings by id; an entry never changes once written (a new article set means a new id). */
+export interface BriefingCache {
+  get(briefingId: string): Promise<Briefing | undefined>;
+  put(briefingId: string, briefing: Briefing): Promise<void>;
+}
