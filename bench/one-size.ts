@@ -1,13 +1,14 @@
 /**
  * Benchmarks one set size in its own process, so the peak memory it reports belongs to that size.
- * usage: node [--expose-gc] bench/one-size.ts N [--profile]   prints one line of JSON (see SizeResult)
+ * usage: node [--expose-gc] bench/one-size.ts N [--profile] [--set FILE]   prints one line of JSON (see SizeResult)
  */
+import { readFileSync } from 'node:fs';
 import { loadTopics } from '../src/cli/topics-file.ts';
 import { analyse, briefingFromAnalysis, buildBriefing } from '../src/core/engine.ts';
 import type { Briefing } from '../src/core/types.ts';
 import { englishWords } from '../src/lexicon/english-words.ts';
 import { type PhaseTime, profilePhases } from './cpu-profile.ts';
-import { generateArticleSet } from './generate.ts';
+import { type GeneratedSet, generateArticleSet } from './generate.ts';
 
 export interface SizeResult {
   articles: number;
@@ -36,7 +37,12 @@ if (!Number.isInteger(count) || count < 1) {
 const profile = process.argv.includes('--profile');
 
 const options = { story: 'bench', topics: await loadTopics(), dictionary: englishWords() };
-const set = generateArticleSet(count);
+// With --set FILE (written by write-set.ts) the input is read, not generated in this process.
+const setFile = process.argv[process.argv.indexOf('--set') + 1];
+const set: GeneratedSet =
+  process.argv.includes('--set') && setFile
+    ? (JSON.parse(readFileSync(setFile, 'utf8')) as GeneratedSet)
+    : generateArticleSet(count);
 // Drop the generator's garbage (run.ts passes --expose-gc), so the baseline is the input set itself.
 (globalThis as { gc?: () => void }).gc?.();
 const rssBeforeMB = process.memoryUsage().rss / 2 ** 20;

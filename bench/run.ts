@@ -4,6 +4,8 @@
  * Targets are reported as pass/fail; the exit code is 0 either way.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -62,11 +64,25 @@ if (values.seed) {
 
 function runSize(size: number): Outcome {
   process.stderr.write(`benchmarking ${size} articles...\n`);
+  const setFile = join(tmpdir(), `summit-bench-${process.pid}-${size}.json`);
+  const written = spawnSync(process.execPath, [join(BENCH_DIR, 'write-set.ts'), String(size), setFile], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  if (written.status !== 0) return { size, error: `generating the set failed: ${written.stderr.trim()}` };
   const child = spawnSync(
     process.execPath,
-    ['--expose-gc', join(BENCH_DIR, 'one-size.ts'), String(size), ...(values.profile ? ['--profile'] : [])],
+    [
+      '--expose-gc',
+      join(BENCH_DIR, 'one-size.ts'),
+      String(size),
+      '--set',
+      setFile,
+      ...(values.profile ? ['--profile'] : []),
+    ],
     { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, timeout: Number(values.timeout) * 1000 },
   );
+  rmSync(setFile, { force: true });
   const line = child.stdout?.trim().split('\n').pop();
   if (child.status === 0 && line) return { size, result: JSON.parse(line) as SizeResult };
   const why = child.error ? child.error.message : `exit ${child.status ?? child.signal}`;

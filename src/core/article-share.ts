@@ -1,12 +1,12 @@
 import type { SentenceFeatures } from './features.ts';
 
 /** For each key (a term, a name), the share of articles whose sentences contain it. */
-export function articleShares(
+export function articleShares<K>(
   sentences: SentenceFeatures[],
   articleCount: number,
-  keysOf: (s: SentenceFeatures) => Iterable<string>,
-): Map<string, number> {
-  const articlesByKey = new Map<string, Set<number>>();
+  keysOf: (s: SentenceFeatures) => Iterable<K>,
+): Map<K, number> {
+  const articlesByKey = new Map<K, Set<number>>();
   for (const s of sentences) {
     for (const key of keysOf(s)) {
       let set = articlesByKey.get(key);
@@ -17,7 +17,7 @@ export function articleShares(
       set.add(s.articleIndex);
     }
   }
-  const shares = new Map<string, number>();
+  const shares = new Map<K, number>();
   for (const [key, set] of articlesByKey) shares.set(key, set.size / Math.max(1, articleCount));
   return shares;
 }

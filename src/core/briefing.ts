@@ -1,7 +1,7 @@
 import type { RankedClaim } from './claim-ranking.ts';
 import { compressSentence } from './compress.ts';
 import type { SentenceFeatures, TermWeights } from './features.ts';
-import { type TopicMatcher, topicScore } from './topics.ts';
+import { resolveMatcher, type TopicMatcher, topicScoreIds } from './topics.ts';
 import type { Citation, Point, TopicBriefing } from './types.ts';
 
 export interface BriefingBudget {
@@ -17,26 +17,29 @@ export function topicBriefings(
   matchers: TopicMatcher[],
   budget: BriefingBudget,
   cite: (s: SentenceFeatures) => Citation,
-  context: { weights: TermWeights; neighbours: (s: SentenceFeatures) => SentenceFeatures[] },
+  context: {
+    weights: TermWeights;
+    neighbours: (s: SentenceFeatures) => SentenceFeatures[];
+    lookup: (term: string) => number | undefined;
+  },
 ): TopicBriefing[] {
-  const termSets = new Map<number, Set<string>>();
-  const termSet = (s: SentenceFeatures) => {
-    let set = termSets.get(s.index);
-    if (!set) termSets.set(s.index, (set = new Set(s.terms)));
-    return set;
+  const unions = new Map<RankedClaim, Uint32Array>();
+  const unionOf = (claim: RankedClaim) => {
+    let ids = unions.get(claim);
+    if (!ids) unions.set(claim, (ids = unionIds(claim.members)));
+    return ids;
   };
   return matchers.map((matcher) => {
+    const ids = resolveMatcher(matcher, context.lookup);
     const sentenceScores = new Map<number, number>();
     const sentenceScore = (s: SentenceFeatures) => {
       let score = sentenceScores.get(s.index);
-      if (score === undefined) sentenceScores.set(s.index, (score = topicScore(termSet(s), matcher)));
+      if (score === undefined) sentenceScores.set(s.index, (score = topicScoreIds(s.termIds, ids)));
       return score;
     };
     const relevanceOf = (claim: RankedClaim) => {
       const own =
-        claim.members.length === 1
-          ? sentenceScore(claim.display)
-          : topicScore(claimTerms(claim.members), matcher);
+        claim.members.length === 1 ? sentenceScore(claim.display) : topicScoreIds(unionOf(claim), ids);
       if (own === 0) return 0;
       // A sentence in a paragraph about the topic leans towards it ("how this will be funded").
       let around = 0;
@@ -79,10 +82,10 @@ export function topicBriefings(
 /** Claims this similar to one already chosen say the same thing in other words. */
 const REDUNDANT = 0.22;
 
-function claimTerms(sentences: SentenceFeatures[]): Set<string> {
-  const set = new Set<string>();
-  for (const s of sentences) for (const t of s.terms) set.add(t);
-  return set;
+function unionIds(sentences: SentenceFeatures[]): Uint32Array {
+  const set = new Set<number>();
+  for (const s of sentences) for (const id of s.termIds) set.add(id);
+  return Uint32Array.from(set).sort();
 }
 
 export function toPoint(

@@ -21,7 +21,7 @@ export interface RankingContext {
   groupOf: number[];
   lowInformation: boolean[];
   /** Articles (by index) each term appears in, for centrality. */
-  termArticleShare: Map<string, number>;
+  termArticleShare: Map<number, number>;
 }
 
 /** Questions, fragments and hedged filler make poor points. */
@@ -47,10 +47,9 @@ export function rankClaims(
     const display = pool.reduce((best, m) => (wordingScore(m, ctx) > wordingScore(best, ctx) ? m : best));
     const specificity = Math.max(...members.map((m) => ctx.specifics.sentenceScore(m)));
     const centrality =
-      display.terms.length === 0
+      display.termIds.length === 0
         ? 0
-        : display.terms.reduce((sum, t) => sum + (ctx.termArticleShare.get(t) ?? 0), 0) /
-          display.terms.length;
+        : display.termIds.reduce((sum, t) => sum + (ctx.termArticleShare.get(t) ?? 0), 0) / display.termIds.length;
     const lead = 1 + 0.3 / (1 + Math.min(...members.map((m) => m.position)));
     const onlyLowInfo = informative.length === 0 ? 0.25 : 1;
     const salience =

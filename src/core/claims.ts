@@ -24,6 +24,7 @@ const POSTING_CAP = 24;
 /**
  * Greedy single-pass clustering: each sentence joins the most similar existing claim (found
  * through an index of rare terms, never by comparing all pairs) or starts a new one.
+ * Sentences must be ordered article by article (as extractFeatures returns them).
  */
 export function clusterClaims(
   sentences: SentenceFeatures[],
@@ -31,7 +32,6 @@ export function clusterClaims(
   options: ClaimOptions = DEFAULT_CLAIM_OPTIONS,
 ): ClaimCluster[] {
   const claims: ClaimCluster[] = [];
-  const claimArticles: Set<number>[] = [];
   const index = new Map<number, number[]>();
   // Hit counts per claim in a reusable array; `touched` lists the claims to reset afterwards.
   const hitCounts = new Uint16Array(sentences.length + 1);
@@ -54,12 +54,16 @@ export function clusterClaims(
     let best = -1;
     let bestScore = options.threshold;
     for (const claimIndex of candidates) {
-      if (claimArticles[claimIndex]?.has(sentence.articleIndex)) continue;
       const claim = claims[claimIndex] as ClaimCluster;
+      // Sentences arrive article by article, so a claim already holding this article holds it last.
+      const latest = sentences[claim.members[claim.members.length - 1] as number] as SentenceFeatures;
+      if (latest.articleIndex === sentence.articleIndex) continue;
       // Compare with the claim's first and latest members: cheap, and robust to drift.
       const first = sentences[claim.members[0] as number] as SentenceFeatures;
-      const last = sentences[claim.members[claim.members.length - 1] as number] as SentenceFeatures;
-      const score = Math.max(weights.similarity(sentence, first), last === first ? 0 : weights.similarity(sentence, last));
+      const score = Math.max(
+        weights.similarity(sentence, first),
+        latest === first ? 0 : weights.similarity(sentence, latest),
+      );
       if (score >= bestScore) {
         bestScore = score;
         best = claimIndex;
@@ -68,10 +72,8 @@ export function clusterClaims(
     if (best < 0) {
       best = claims.length;
       claims.push({ index: best, members: [] });
-      claimArticles.push(new Set());
     }
     (claims[best] as ClaimCluster).members.push(sentence.index);
-    (claimArticles[best] as Set<number>).add(sentence.articleIndex);
     for (const key of keys) {
       let posting = index.get(key);
       if (!posting) {

@@ -33,6 +33,7 @@ export interface Analysis {
   articles: Article[];
   sentences: SentenceFeatures[];
   weights: TermWeights;
+  vocabulary: Vocabulary;
   claims: RankedClaim[];
   groupIds: string[];
   lowInformation: boolean[];
@@ -47,10 +48,10 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
   // An article whose every sentence went is not part of the set.
   const articles = prepared.filter((a) => a.sentences.length > 0);
   const newIndex = new Map(articles.map((a, i) => [a.id, i]));
-  const sentences =
-    articles.length === prepared.length
-      ? kept
-      : kept.map((s) => ({ ...s, articleIndex: newIndex.get(s.articleId) as number }));
+  if (articles.length !== prepared.length) {
+    for (const s of kept) s.articleIndex = newIndex.get(s.articleId) as number;
+  }
+  const sentences = kept;
   const weights = new TermWeights(sentences, vocabulary);
   const clusters = clusterClaims(sentences, weights, options.claims ?? DEFAULT_CLAIM_OPTIONS);
   const groupOf = findRewriteGroups(
@@ -62,7 +63,7 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
   const groupIds = groupIdsFor(groupOf);
   const specifics = new Specifics(sentences, articles.length, options.dictionary);
   const lowInformation = specifics.lowInformation(sentences, articles.length);
-  const termArticleShare = articleShares(sentences, articles.length, (s) => s.terms);
+  const termArticleShare = articleShares(sentences, articles.length, (s) => s.termIds);
   const claims = rankClaims(
     clusters,
     { sentences, weights, specifics, groupOf, lowInformation, termArticleShare },
@@ -87,7 +88,7 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
   ];
   const sentenceByRef = new Map(sentences.map((s) => [`${s.articleId}:${s.sentenceId}`, s]));
   const disagreements = raw.map((d) => finishDisagreement(d, sentenceByRef, cite));
-  return { articles, sentences, weights, claims, groupIds, lowInformation, disagreements, cite };
+  return { articles, sentences, weights, vocabulary, claims, groupIds, lowInformation, disagreements, cite };
 }
 
 export function buildBriefing(inputs: ArticleInput[], options: EngineOptions & { topic?: string }): Briefing {
@@ -125,6 +126,7 @@ export function briefingFromAnalysis(
     topics: topicBriefings(ranked, topicMatchers(topics), options.budget ?? DEFAULT_BUDGET, analysis.cite, {
       weights: analysis.weights,
       neighbours: (s) => neighbours(analysis.sentences, s),
+      lookup: (term) => analysis.vocabulary.lookup(term),
     }),
     disagreements: analysis.disagreements,
   };

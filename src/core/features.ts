@@ -11,7 +11,7 @@ export interface SentenceFeatures {
   text: string;
   /** Position in its article, 0 = first. */
   position: number;
-  terms: string[];
+  readonly terms: string[];
   /** The same terms as ids of the set's vocabulary, sorted: fast to compare. */
   termIds: Uint32Array;
   numbers: string[];
@@ -24,14 +24,20 @@ export interface SentenceFeatures {
 /** Term strings ↔ dense ids for one article set. */
 export class Vocabulary {
   readonly #ids = new Map<string, number>();
+  readonly #terms: string[] = [];
 
   id(term: string): number {
     let id = this.#ids.get(term);
     if (id === undefined) {
       id = this.#ids.size;
       this.#ids.set(term, id);
+      this.#terms.push(term);
     }
     return id;
+  }
+
+  term(id: number): string {
+    return this.#terms[id] ?? '';
   }
 
   lookup(term: string): number | undefined {
@@ -43,8 +49,28 @@ export class Vocabulary {
   }
 }
 
+/** Shared empty list: most sentences have no numbers, and many no names. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/** Hands out views of large shared buffers, so each sentence's ids cost no buffer of their own. */
+class IdPool {
+  #buffer = new Uint32Array(0);
+  #used = 0;
+
+  take(size: number): Uint32Array {
+    if (this.#used + size > this.#buffer.length) {
+      this.#buffer = new Uint32Array(Math.max(65_536, size));
+      this.#used = 0;
+    }
+    const view = this.#buffer.subarray(this.#used, this.#used + size);
+    this.#used += size;
+    return view;
+  }
+}
+
 export function extractFeatures(articles: Article[], vocabulary: Vocabulary): SentenceFeatures[] {
   const out: SentenceFeatures[] = [];
+  const pool = new IdPool();
   articles.forEach((article, articleIndex) => {
     article.sentences.forEach((sentence, position) => {
       const tokens = tokenize(sentence.text);
@@ -58,24 +84,65 @@ export function extractFeatures(articles: Article[], vocabulary: Vocabulary): Se
         if (value !== undefined) numbers.push(value);
         else if (i > 0 && /^[A-Z]/.test(token.raw) && term) names.push(token.raw.replace(/'s$/, ''));
       });
-      const termList = [...terms];
-      out.push({
-        index: out.length,
-        articleIndex,
-        articleId: article.id,
-        sentenceId: sentence.id,
-        text: sentence.text,
-        position,
-        terms: termList,
-        termIds: Uint32Array.from(termList.map((t) => vocabulary.id(t))).sort(),
-        numbers,
-        names,
-        words: tokens.length,
-        hasQuote: /["\u201C\u201D]/.test(sentence.text),
-      });
+      const termIds = pool.take(terms.size);
+      let i = 0;
+      for (const t of terms) termIds[i++] = vocabulary.id(t);
+      out.push(
+        new SentenceRecord(vocabulary, {
+          index: out.length,
+          articleIndex,
+          articleId: article.id,
+          sentenceId: sentence.id,
+          text: sentence.text,
+          position,
+          termIds: termIds.sort(),
+          numbers: numbers.length > 0 ? numbers : NONE,
+          names: names.length > 0 ? names : NONE,
+          words: tokens.length,
+          hasQuote: /["\u201C\u201D]/.test(sentence.text),
+        }),
+      );
     });
   });
   return out;
+}
+
+/**
+ * Sentence features; `terms` is derived from the ids on demand, so 10,000-article sets do not
+ * hold every term list twice.
+ */
+class SentenceRecord implements SentenceFeatures {
+  index: number;
+  articleIndex: number;
+  readonly articleId: string;
+  readonly sentenceId: number;
+  readonly text: string;
+  position: number;
+  readonly termIds: Uint32Array;
+  readonly numbers: string[];
+  readonly names: string[];
+  readonly words: number;
+  readonly hasQuote: boolean;
+  readonly #vocabulary: Vocabulary;
+
+  constructor(vocabulary: Vocabulary, fields: Omit<SentenceFeatures, 'terms'>) {
+    this.#vocabulary = vocabulary;
+    this.index = fields.index;
+    this.articleIndex = fields.articleIndex;
+    this.articleId = fields.articleId;
+    this.sentenceId = fields.sentenceId;
+    this.text = fields.text;
+    this.position = fields.position;
+    this.termIds = fields.termIds;
+    this.numbers = fields.numbers;
+    this.names = fields.names;
+    this.words = fields.words;
+    this.hasQuote = fields.hasQuote;
+  }
+
+  get terms(): string[] {
+    return Array.from(this.termIds, (id) => this.#vocabulary.term(id));
+  }
 }
 
 /** Inverse document frequency of terms over sentences, computed once per set. */

@@ -57,10 +57,13 @@ export function dropOffTopicEdges(articles: Article[], sentences: SentenceFeatur
   articles.forEach((a, ai) => {
     a.sentences = a.sentences.filter((s) => keptIds.get(ai)?.has(s.id));
   });
+  // Re-index in place: the records carry derived getters that a copy would lose.
   const position = new Map<number, number>();
-  return kept.map((s, index) => {
+  kept.forEach((s, index) => {
     const p = position.get(s.articleIndex) ?? 0;
     position.set(s.articleIndex, p + 1);
-    return { ...s, index, position: p };
+    s.index = index;
+    s.position = p;
   });
+  return kept;
 }

@@ -45,3 +45,42 @@ function uniquePhrases(phrases: string[][]): string[][] {
     return true;
   });
 }
+
+/** A topic matcher resolved against one set's vocabulary: compares sorted term ids, no strings. */
+export interface TopicIdMatcher {
+  single: Set<number>;
+  multi: number[][];
+}
+
+export function resolveMatcher(matcher: TopicMatcher, lookup: (term: string) => number | undefined): TopicIdMatcher {
+  const single = new Set<number>();
+  const multi: number[][] = [];
+  for (const phrase of matcher.phrases) {
+    const ids = phrase.map(lookup);
+    if (ids.some((id) => id === undefined)) continue; // a phrase the set never uses cannot match
+    if (ids.length === 1) single.add(ids[0] as number);
+    else multi.push(ids as number[]);
+  }
+  return { single, multi };
+}
+
+/** topicScore over a sentence's sorted term ids. */
+export function topicScoreIds(termIds: Uint32Array, matcher: TopicIdMatcher): number {
+  let score = 0;
+  for (const id of termIds) if (matcher.single.has(id)) score++;
+  for (const phrase of matcher.multi) if (phrase.every((id) => hasId(termIds, id))) score++;
+  return score;
+}
+
+function hasId(sorted: Uint32Array, id: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid] as number;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

@@ -32,9 +32,14 @@ const PHRASES: [RegExp, string][] = [
   [/\b(?:ex|former)-(?=[A-Za-z])/gi, 'former '],
 ];
 
+const PHRASE_HINT = /United|cent|-/i;
+
 export function tokenize(text: string): Token[] {
   let folded = foldTypography(text);
-  for (const [pattern, replacement] of PHRASES) folded = folded.replace(pattern, replacement);
+  // Cheap guard: most sentences contain none of the phrases.
+  if (PHRASE_HINT.test(folded)) {
+    for (const [pattern, replacement] of PHRASES) folded = folded.replace(pattern, replacement);
+  }
   const tokens: Token[] = [];
   for (const match of folded.matchAll(TOKEN_PATTERN)) {
     let raw = match[0];
