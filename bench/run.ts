@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { SizeResult } from './one-size.ts';
 import { compareOnSeedSet } from './seed-compare.ts';
 import { markdownTable } from './table.ts';
+import { tokenComparison } from './tokens.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = join(BENCH_DIR, '..');
@@ -54,6 +55,12 @@ if (values.profile) {
   }
 }
 if (values.seed) {
+  console.log('\n## LLM prompt size on the seed set (js-tiktoken)\n');
+  try {
+    console.log((await tokenComparison()).table);
+  } catch (error) {
+    console.log(`token comparison failed: ${(error as Error).stack ?? error}`);
+  }
   console.log(`\n## Seed set (data/summit-2025): engine vs TextRank of equal length\n`);
   try {
     console.log(await compareOnSeedSet(REPO_ROOT));

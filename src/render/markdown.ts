@@ -13,6 +13,7 @@ export function briefingToMarkdown(briefing: Briefing): string {
   lines.push(
     `${briefing.articles.length} articles, ${independent} independent ${independent === 1 ? 'source' : 'sources'} · ${briefing.engine} · ${briefing.generatedAt}`,
   );
+  for (const note of briefing.notes ?? []) lines.push('', `> Note: ${note}`);
   for (const topic of briefing.topics) {
     lines.push('', `## ${topic.label}`, '');
     if (topic.points.length === 0) lines.push('_The articles say nothing on this topic._');
@@ -47,6 +48,7 @@ export function briefingToMarkdown(briefing: Briefing): string {
 
 export function answerToMarkdown(answer: Answer, sources: Map<string, string>): string {
   const lines = [answer.answer, ''];
+  for (const note of answer.notes ?? []) lines.push(`> Note: ${note}`, '');
   answer.citations.forEach((c, i) => {
     lines.push(`[${i + 1}] “${c.quote}” — ${sources.get(c.articleId) ?? c.articleId} ${c.link}`);
   });
