@@ -85,6 +85,8 @@ export interface Briefing {
   groups: { id: string; articleIds: string[] }[];
   topics: TopicBriefing[];
   disagreements: Disagreement[];
+  /** Things the reader must be told, e.g. that the LLM failed and the offline engine wrote this. */
+  notes?: string[];
 }
 
 export interface Answer {
@@ -92,6 +94,8 @@ export interface Answer {
   answer: string;
   supported: boolean;
   citations: Citation[];
+  /** As in Briefing: shown to the reader with the answer. */
+  notes?: string[];
 }
 
 export interface Topic {

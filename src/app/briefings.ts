@@ -1,0 +1,72 @@
+import type { Analysis } from '../core/engine.ts';
+import type { ArticleRepository } from '../core/ports/article-repository.ts';
+import { type BriefingCache, briefingId } from '../core/ports/briefing-cache.ts';
+import type { Briefing } from '../core/types.ts';
+import type { AnalysisCache } from './analysis-cache.ts';
+import type { BriefingEngine } from './briefing-engine.ts';
+import { UnknownStoryError } from './local-service.ts';
+
+export interface BriefingResult {
+  briefingId: string;
+  briefing: Briefing;
+  /** True when the engine ran (the cache had no briefing for this article set). */
+  computed: boolean;
+}
+
+/** Briefings and analyses of stored stories, through the cache: what the jobs build on. */
+export class Briefings {
+  readonly #articles: ArticleRepository;
+  readonly #cache: BriefingCache;
+  readonly #engine: BriefingEngine;
+  readonly #analyses: AnalysisCache;
+
+  constructor(deps: { articles: ArticleRepository; cache: BriefingCache; engine: BriefingEngine; analyses: AnalysisCache }) {
+    this.#articles = deps.articles;
+    this.#cache = deps.cache;
+    this.#engine = deps.engine;
+    this.#analyses = deps.analyses;
+  }
+
+  get engine(): BriefingEngine {
+    return this.#engine;
+  }
+
+  /** The id a briefing of the story's current (or given) article set has. */
+  idFor(storyId: string, fingerprint: string, topic?: string): string {
+    return briefingId({
+      storyId,
+      fingerprint,
+      ...(topic ? { topic } : {}),
+      engine: this.#engine.engine,
+      generator: this.#engine.generator,
+    });
+  }
+
+  async briefing(storyId: string, topic?: string): Promise<BriefingResult> {
+    const fingerprint = await this.#articles.fingerprint(storyId);
+    if (fingerprint === undefined) throw new UnknownStoryError(storyId);
+    const cached = await this.#cache.get(this.idFor(storyId, fingerprint, topic));
+    if (cached) return { briefingId: this.idFor(storyId, fingerprint, topic), briefing: cached, computed: false };
+
+    // Brief exactly the articles read here; an ingest in between simply yields the newer id.
+    const { analysis, fingerprint: current } = await this.analysis(storyId);
+    const id = this.idFor(storyId, current, topic);
+    const again = current === fingerprint ? undefined : await this.#cache.get(id);
+    if (again) return { briefingId: id, briefing: again, computed: false };
+    const briefing = await this.#engine.brief(analysis, { storyId, ...(topic ? { topic } : {}) });
+    await this.#cache.put(id, briefing);
+    return { briefingId: id, briefing, computed: true };
+  }
+
+  async analysis(storyId: string): Promise<{ analysis: Analysis; fingerprint: string }> {
+    const fingerprint = await this.#articles.fingerprint(storyId);
+    if (fingerprint === undefined) throw new UnknownStoryError(storyId);
+    const known = this.#analyses.get(storyId, fingerprint);
+    if (known) return { analysis: known, fingerprint };
+    const snapshot = await this.#articles.snapshot(storyId);
+    if (!snapshot) throw new UnknownStoryError(storyId);
+    const analysis = this.#engine.analyse(storyId, snapshot.articles);
+    this.#analyses.set(storyId, snapshot.fingerprint, analysis);
+    return { analysis, fingerprint: snapshot.fingerprint };
+  }
+}

@@ -1,0 +1,138 @@
+import type { Redis } from 'ioredis';
+import { briefingId as briefingIdOf } from '../core/ports/briefing-cache.ts';
+import { subscriptionId } from '../core/ports/subscription-repository.ts';
+import type { Answer, Briefing, Subscription, ThreadLink, Topic } from '../core/types.ts';
+import type { JobName, JobPayloads, JobResults } from '../queue/jobs.ts';
+import { JobWaitTimeout, type SummitQueue } from '../queue/summit-queue.ts';
+import type { Stores } from '../store/stores.ts';
+import { UnknownStoryError } from './local-service.ts';
+import { InvalidQuestionError, JobFailedError, UnknownTopicError, WorkerTimeoutError } from './service-errors.ts';
+import { validateSubscription } from './subscription-rules.ts';
+import type { SummitService } from './summit-service.ts';
+
+export interface RedisServiceDeps {
+  stores: Stores;
+  queue: SummitQueue;
+  topics: Topic[];
+  /** Cache-key parts of the engine that workers run (see BriefingEngine). */
+  engine: { engine: string; generator: string };
+  defaultStory: string;
+  /** How long a request waits for its job. */
+  timeoutMs: number;
+  now?: () => Date;
+}
+
+/**
+ * SummitService for production: reads come from the Redis store, heavy work runs as jobs on the
+ * worker. A brief is served from the cache while the story's article set is unchanged;
+ * otherwise one job computes it and concurrent identical requests wait on that same job
+ * (BullMQ deduplication keyed by the briefing id).
+ */
+export class RedisSummitService implements SummitService {
+  readonly #deps: RedisServiceDeps;
+  readonly #now: () => Date;
+
+  constructor(deps: RedisServiceDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? (() => new Date());
+  }
+
+  async brief(request: { storyId: string; topic?: string }): Promise<{ briefingId: string; briefing: Briefing }> {
+    const { stores, engine } = this.#deps;
+    const topic = request.topic || undefined;
+    if (topic && !this.#deps.topics.some((t) => t.id === topic)) {
+      throw new UnknownTopicError(topic, this.#deps.topics.map((t) => t.id));
+    }
+    const fingerprint = await stores.articles.fingerprint(request.storyId);
+    if (fingerprint === undefined) throw new UnknownStoryError(request.storyId);
+    const id = briefingIdOf({ storyId: request.storyId, fingerprint, ...(topic ? { topic } : {}), ...engine });
+    const cached = await stores.briefings.get(id);
+    // Not awaited: a metrics counter must not slow or fail the request (a lost increment is harmless).
+    void stores.counters.increment(cached ? 'briefing_cache_hit' : 'briefing_cache_miss').catch(() => {});
+    if (cached) return { briefingId: id, briefing: cached };
+
+    const payload = { storyId: request.storyId, ...(topic ? { topic } : {}) };
+    // Two rounds: a job that finished and was cleaned up between our add and our wait is simply
+    // looked up in the cache; if it is not there either, one more job is made.
+    for (let round = 0; round < 2; round++) {
+      const result = await this.#run('brief', payload, 'The briefing', id);
+      const briefingId = result?.briefingId ?? id;
+      const briefing = await stores.briefings.get(briefingId);
+      if (briefing) return { briefingId, briefing };
+    }
+    throw new JobFailedError('The briefing', `briefing ${id} was not in the cache after its job finished`);
+  }
+
+  async sources(storyId: string) {
+    return (await this.brief({ storyId })).briefing.articles;
+  }
+
+  async ask(request: { threadId: string; storyId: string; question: string }): Promise<Answer> {
+    const question = request.question.trim();
+    if (!question) throw new InvalidQuestionError('ask a question after the command, e.g. "what was agreed on trade?"');
+    if (question.length > 2000) throw new InvalidQuestionError('that question is too long (2,000 characters at most)');
+    if ((await this.#deps.stores.articles.fingerprint(request.storyId)) === undefined) {
+      throw new UnknownStoryError(request.storyId);
+    }
+    const answer = await this.#run('answer', { ...request, question }, 'The answer');
+    if (!answer) throw new JobFailedError('The answer', 'answer job vanished before reporting its result');
+    return answer;
+  }
+
+  async subscribe(subscription: Subscription): Promise<void> {
+    validateSubscription(subscription, this.#deps.topics.map((t) => t.id));
+    if ((await this.#deps.stores.articles.fingerprint(subscription.storyId)) === undefined) {
+      throw new UnknownStoryError(subscription.storyId);
+    }
+    const record = await this.#deps.stores.subscriptions.put(subscription, this.#now());
+    await this.#deps.queue.upsertDigestScheduler(record);
+  }
+
+  async unsubscribe(platform: Subscription['platform'], channelId: string): Promise<boolean> {
+    const id = subscriptionId(platform, channelId);
+    await this.#deps.queue.removeDigestScheduler(id);
+    return this.#deps.stores.subscriptions.remove(id);
+  }
+
+  async subscriptions(platform: Subscription['platform'], channelId: string): Promise<Subscription[]> {
+    const record = await this.#deps.stores.subscriptions.get(subscriptionId(platform, channelId));
+    return record ? [record.subscription] : [];
+  }
+
+  linkThread(link: Omit<ThreadLink, 'turns'>): Promise<void> {
+    return this.#deps.stores.threads.link(link);
+  }
+
+  thread(threadId: string): Promise<ThreadLink | undefined> {
+    return this.#deps.stores.threads.get(threadId);
+  }
+
+  defaultStory(): string {
+    return this.#deps.defaultStory;
+  }
+
+  topics(): { id: string; label: string }[] {
+    return this.#deps.topics.map((t) => ({ id: t.id, label: t.label }));
+  }
+
+  /** Adds a job (deduplicated when `dedupId` is given) and waits; undefined when it vanished without a result. */
+  async #run<N extends JobName>(name: N, data: JobPayloads[N], what: string, dedupId?: string): Promise<JobResults[N] | undefined> {
+    const { queue, timeoutMs } = this.#deps;
+    const job = await queue.add(name, data, dedupId ? { deduplicationId: dedupId } : {});
+    try {
+      return await queue.wait(job, timeoutMs);
+    } catch (error) {
+      if (error instanceof JobWaitTimeout) throw new WorkerTimeoutError(what, timeoutMs);
+      if (job.id && (await queue.jobState(job.id)) === 'unknown') return undefined;
+      throw new JobFailedError(what, (error as Error).message);
+    }
+  }
+}
+
+/** The connections a Redis-backed service holds, for its owner to close. */
+export interface RedisServiceHandle {
+  service: RedisSummitService;
+  redis: Redis;
+  queue: SummitQueue;
+  close(): Promise<void>;
+}

@@ -1,0 +1,28 @@
+import { MessageFlags } from 'discord.js';
+import { inertText } from '../render/text.ts';
+import type { SummitSubcommand } from './types.ts';
+
+export const helpSubcommand = {
+  name: 'help',
+  define: (builder) => builder.setName('help').setDescription('What summit does and how to use it'),
+  async execute(interaction, ctx) {
+    const topics = ctx.service.topics().map((t) => `\`${t.id}\` (${inertText(t.label)})`).join(', ');
+    const description = [
+      'summit condenses many articles about one story into short briefings where every point links to its sources.',
+      '',
+      '`/summit brief [topic]` — the briefing: points per topic, numbered sources, where sources differ',
+      '`/summit ask <question>` — answered only from the articles, with quotes (or “The articles don’t say.”)',
+      '`/summit sources` — the articles, with rewrites grouped',
+      '`/summit subscribe <HH:MM> [timezone] [topics]` — a daily digest of what is new here (Manage Channels)',
+      '`/summit unsubscribe` — stop it',
+      '',
+      'Briefings and digests open a thread: mention me there with a question.',
+      `Topics: ${topics || 'none configured'}.`,
+    ].join('\n');
+    await interaction.reply({
+      embeds: [{ title: 'summit', description, color: 0x2b6cb0 }],
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
+  },
+} satisfies SummitSubcommand;

@@ -1,0 +1,45 @@
+import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { askSubcommand } from './ask.ts';
+import { briefSubcommand } from './brief.ts';
+import { helpSubcommand } from './help.ts';
+import { sourcesSubcommand } from './sources.ts';
+import { subscribeSubcommand } from './subscribe.ts';
+import type { DiscordCommand, SummitSubcommand } from './types.ts';
+import { unsubscribeSubcommand } from './unsubscribe.ts';
+
+export const SUBCOMMANDS: SummitSubcommand[] = [
+  briefSubcommand,
+  askSubcommand,
+  sourcesSubcommand,
+  subscribeSubcommand,
+  unsubscribeSubcommand,
+  helpSubcommand,
+];
+
+/** `/summit` and its subcommands; the topic choices come from the service's topics. */
+export const summitCommand = {
+  name: 'summit',
+  data(topics) {
+    const builder = new SlashCommandBuilder()
+      .setName('summit')
+      .setDescription('Cited news briefings, daily digests and answers from the articles')
+      // Threads, channels and subscriptions are server things: no DMs.
+      .setContexts(InteractionContextType.Guild);
+    for (const sub of SUBCOMMANDS) builder.addSubcommand((b) => sub.define(b, topics));
+    return builder.toJSON();
+  },
+  async execute(interaction, ctx) {
+    const name = interaction.options.getSubcommand(false);
+    const sub = SUBCOMMANDS.find((s) => s.name === name) ?? helpSubcommand;
+    if (sub === helpSubcommand && name !== 'help') {
+      // An outdated deployment can offer subcommands this version does not have.
+      await interaction.reply({
+        content: `Unknown subcommand “${name ?? ''}”; run \`summit discord deploy\` to refresh /summit.`,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
+      return;
+    }
+    await sub.execute(interaction, ctx);
+  },
+} satisfies DiscordCommand;

@@ -1,0 +1,85 @@
+import type { APIEmbed } from 'discord.js';
+import type { Briefing, Disagreement, TopicBriefing } from '../../../core/types.ts';
+import { briefingPageUrl, maskedLink } from './links.ts';
+import type { MessageBody } from './message.ts';
+import { packEmbeds } from './pack.ts';
+import { citationRefs, sourceNumbers } from './refs.ts';
+import { DISCORD_LIMITS } from './limits.ts';
+import { inertText, plural, truncate } from './text.ts';
+
+export interface RenderOptions {
+  publicBaseUrl?: string;
+  /** How many messages a long briefing may take before it is shortened. */
+  maxMessages: number;
+}
+
+const TOPIC_COLOUR = 0x2b6cb0;
+const DIFFER_COLOUR = 0xc05621;
+
+/** Points of each topic, in one embed per topic (continued when long). */
+export function topicEmbeds(topics: TopicBriefing[], briefing: Pick<Briefing, 'articles'>, publicBaseUrl?: string, empty?: string): APIEmbed[] {
+  const numbers = sourceNumbers(briefing.articles);
+  return topics
+    .filter((t) => empty !== undefined || t.points.length > 0)
+    .map((topic) => ({
+      title: inertText(topic.label),
+      color: TOPIC_COLOUR,
+      description:
+        topic.points.length === 0
+          ? (empty ?? '')
+          : topic.points
+              .map((p) => {
+                const single = p.independentSources === 1 ? ' *(single source)*' : '';
+                return `• ${inertText(p.text)} ${citationRefs(p.citations, numbers, publicBaseUrl)}${single}`;
+              })
+              .join('\n'),
+    }));
+}
+
+/** The "Sources differ" embed: who says what, with numbered sources. */
+export function disagreementEmbed(
+  title: string,
+  disagreements: Disagreement[],
+  briefing: Pick<Briefing, 'articles'>,
+  publicBaseUrl?: string,
+): APIEmbed[] {
+  if (disagreements.length === 0) return [];
+  const numbers = sourceNumbers(briefing.articles);
+  const lines = disagreements.map((d) => {
+    const variants = d.variants
+      .map((v) => `“${inertText(v.text)}” ${citationRefs(d.citations, numbers, publicBaseUrl, v.articleIds)}`)
+      .join(' vs ');
+    return `• ${inertText(d.about)}: ${variants}`;
+  });
+  return [{ title, color: DIFFER_COLOUR, description: lines.join('\n') }];
+}
+
+/** Counts line: "5 articles, 3 independent sources". */
+export function sourceCounts(briefing: Pick<Briefing, 'articles'>): string {
+  const independent = new Set(briefing.articles.map((a) => a.group)).size;
+  return `${plural(briefing.articles.length, 'article')}, ${plural(independent, 'independent source')}`;
+}
+
+/**
+ * A briefing as Discord messages: a header line, one embed per topic, "Sources differ", and
+ * a footer with the engine and time; split or shortened to Discord's limits.
+ */
+export function briefingMessages(result: { briefingId: string; briefing: Briefing }, options: RenderOptions): MessageBody[] {
+  const { briefing } = result;
+  const fullUrl = briefingPageUrl(options.publicBaseUrl, result.briefingId);
+  const embeds = [
+    ...topicEmbeds(briefing.topics, briefing, options.publicBaseUrl, '*The articles say nothing on this topic.*'),
+    ...disagreementEmbed('Sources differ', briefing.disagreements, briefing, options.publicBaseUrl),
+  ];
+  const pages = packEmbeds(embeds, {
+    maxMessages: options.maxMessages,
+    footer: { text: briefing.engine, timestamp: briefing.generatedAt },
+    hint: 'Pick one topic with the buttons or `/summit brief topic:`.',
+    ...(fullUrl ? { fullUrl } : {}),
+  });
+  const header = `**${truncate(inertText(briefing.story), 200)}** · ${sourceCounts(briefing)}${fullUrl ? ` · ${maskedLink('full briefing', fullUrl)}` : ''}`;
+  return pages.map((embeds, i) => ({
+    content: i === 0 ? truncate(header, DISCORD_LIMITS.content) : '',
+    embeds,
+  }));
+}

@@ -1,0 +1,37 @@
+import type { APIEmbed } from 'discord.js';
+import type { BriefingArticle } from '../../../core/types.ts';
+import { maskedLink } from './links.ts';
+import { packEmbeds } from './pack.ts';
+import { articleUrl } from './refs.ts';
+import { inertText, plural, truncate } from './text.ts';
+
+/** One line per source: number, linked title, outlet, rewrite group and flags. */
+export function sourceLines(articles: BriefingArticle[], publicBaseUrl?: string): string[] {
+  const groupSize = new Map<string, number>();
+  for (const a of articles) groupSize.set(a.group, (groupSize.get(a.group) ?? 0) + 1);
+  return articles.map((a, i) => {
+    // Brackets are dropped from labels (not escaped): an escaped bracket inside a masked link's label is fragile.
+    const name = truncate(inertText((a.title ?? a.source).replace(/[[\]]/g, '')), 200);
+    const url = articleUrl(a, publicBaseUrl);
+    const flags: string[] = [];
+    if (a.outlet) flags.push(truncate(inertText(a.outlet), 80));
+    const others = (groupSize.get(a.group) ?? 1) - 1;
+    if (others > 0) flags.push(`rewrite of ${plural(others, 'other')}`);
+    if (a.lowInformation) flags.push('low information');
+    return `**${i + 1}.** ${url ? maskedLink(name, url) : name}${flags.length ? ` — ${flags.join(' · ')}` : ''}`;
+  });
+}
+
+/** The `/summit sources` reply: the story's sources in one message, shortened when very long. */
+export function sourcesEmbeds(story: string, articles: BriefingArticle[], publicBaseUrl?: string, fullUrl?: string): APIEmbed[] {
+  const independent = new Set(articles.map((a) => a.group)).size;
+  const embeds = packEmbeds(
+    [{ title: truncate(`Sources: ${inertText(story)}`, 256), color: 0x4a5568, description: sourceLines(articles, publicBaseUrl).join('\n') }],
+    {
+      maxMessages: 1,
+      footer: { text: `${plural(articles.length, 'article')} from ${plural(independent, 'independent source')}` },
+      ...(fullUrl ? { fullUrl } : {}),
+    },
+  );
+  return embeds[0] ?? [];
+}

@@ -1,0 +1,24 @@
+import { context, section, type SlackMessage } from '../render/blocks.ts';
+import { escapeMrkdwn, truncate } from '../render/mrkdwn.ts';
+
+/** What `/summit help` (and any unknown subcommand) shows, only to the person who asked. */
+export function renderHelp(topics: { id: string; label: string }[], unknown?: string): SlackMessage {
+  const topicList = topics.map((t) => `\`${escapeMrkdwn(t.id)}\``).join(', ');
+  const lines = [
+    '*summit* condenses today’s articles on a story into cited briefings.',
+    '• `/summit brief [topic]` — post the briefing in this channel; reply in its thread to ask about it',
+    '• `/summit ask <question>` — answer from the story’s articles only, with citations',
+    '• `/summit sources` — list every article, numbered as in the briefing',
+    '• `/summit subscribe HH:MM [time zone] [topics]` — a daily digest here (admins only)',
+    '• `/summit unsubscribe` — stop the daily digest here (admins only)',
+    '• `/summit help` — this message',
+  ];
+  const blocks = [];
+  if (unknown !== undefined) {
+    const what = unknown === 'ask' ? '`/summit ask` needs a question.' : `I don’t know “${escapeMrkdwn(truncate(unknown, 50))}”.`;
+    blocks.push(section(what));
+  }
+  blocks.push(section(lines.join('\n')));
+  if (topics.length > 0) blocks.push(context(`Topics: ${topicList}`));
+  return { text: 'summit commands: brief, ask, sources, subscribe, unsubscribe, help', blocks };
+}

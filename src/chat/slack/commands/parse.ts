@@ -1,0 +1,37 @@
+/** What `/summit <text>` asks for. Parsing is pure; the handlers validate against the service. */
+export type SummitCommand =
+  | { kind: 'brief'; topic?: string }
+  | { kind: 'ask'; question: string }
+  | { kind: 'sources' }
+  | { kind: 'subscribe'; args: string[] }
+  | { kind: 'unsubscribe' }
+  | { kind: 'help'; unknown?: string };
+
+export function parseSummitCommand(text: string): SummitCommand {
+  const trimmed = text.trim();
+  const [word = '', ...rest] = trimmed.split(/\s+/);
+  const remainder = trimmed.slice(word.length).trim();
+  switch (word.toLowerCase()) {
+    case 'brief':
+      return remainder ? { kind: 'brief', topic: remainder } : { kind: 'brief' };
+    case 'ask':
+      return remainder ? { kind: 'ask', question: remainder } : { kind: 'help', unknown: 'ask' };
+    case 'sources':
+      return { kind: 'sources' };
+    case 'subscribe':
+      return { kind: 'subscribe', args: rest.flatMap((a) => a.split(',')).filter((a) => a.length > 0) };
+    case 'unsubscribe':
+      return { kind: 'unsubscribe' };
+    case '':
+    case 'help':
+      return { kind: 'help' };
+    default:
+      return { kind: 'help', unknown: word };
+  }
+}
+
+/** A topic named by id or label, case-insensitively. */
+export function findTopic(topics: { id: string; label: string }[], name: string) {
+  const wanted = name.trim().toLowerCase();
+  return topics.find((t) => t.id.toLowerCase() === wanted || t.label.toLowerCase() === wanted);
+}

@@ -1,0 +1,66 @@
+import type { SlackDeps } from './deps.ts';
+import { postMessage, type WebClient } from './post.ts';
+import { notice } from './render/blocks.ts';
+import { renderAnswer } from './render/answer.ts';
+import { slackThreadId } from './thread-id.ts';
+import { serviceFailureMessage } from './user-messages.ts';
+
+/** Turns Slack's escaped message text into the question a person typed, minus the bot mention. */
+export function questionFromText(text: string, botUserId: string | undefined): string {
+  const withoutBot = botUserId ? text.split(`<@${botUserId}>`).join(' ') : text;
+  return withoutBot
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Answers a question asked in a thread: only threads summit opened (briefing, digest, answer)
+ * are linked to a story; anything else is left alone. Returns whether it answered.
+ */
+export async function answerInThread(
+  deps: SlackDeps,
+  client: WebClient,
+  where: { channel: string; threadTs: string },
+  question: string,
+): Promise<boolean> {
+  const threadId = slackThreadId(where.channel, where.threadTs);
+  const link = await deps.service.thread(threadId);
+  if (!link || !question) return false;
+  let message;
+  try {
+    const answer = await deps.service.ask({ threadId, storyId: link.storyId, question });
+    message = renderAnswer(answer, await deps.service.sources(link.storyId), deps.render);
+  } catch (error) {
+    deps.logger.error({ err: error, threadId }, 'follow-up answer failed');
+    message = notice(serviceFailureMessage(error));
+  }
+  try {
+    await postMessage(client, where.channel, message, where.threadTs);
+  } catch (error) {
+    // Nobody to tell inside Slack when posting itself fails; the log says which thread.
+    deps.logger.error({ err: error, threadId }, 'could not post follow-up answer');
+  }
+  return true;
+}
+
+/** Starts a thread under a top-level @mention: the answer goes in it and the thread follows the default story. */
+export async function answerMention(
+  deps: SlackDeps,
+  client: WebClient,
+  where: { channel: string; ts: string },
+  question: string,
+) {
+  const storyId = deps.service.defaultStory();
+  await deps.service.linkThread({ threadId: slackThreadId(where.channel, where.ts), storyId });
+  if (!question) {
+    const hint = notice('Ask me a question about the story in this thread, or run `/summit brief` for the briefing.');
+    await postMessage(client, where.channel, hint, where.ts).catch((error: unknown) =>
+      deps.logger.error({ err: error, channel: where.channel }, 'could not post mention hint'),
+    );
+    return;
+  }
+  await answerInThread(deps, client, { channel: where.channel, threadTs: where.ts }, question);
+}

@@ -1,0 +1,77 @@
+import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { postAnswer } from '../commands/ask.ts';
+import { postBriefing } from '../commands/brief.ts';
+import { renderHelp } from '../commands/help.ts';
+import { type CommandIO, type CommandRequest, ephemeral, type Reply } from '../commands/io.ts';
+import { findTopic, parseSummitCommand } from '../commands/parse.ts';
+import { replySources } from '../commands/sources.ts';
+import { subscribe, unsubscribe } from '../commands/subscribe.ts';
+import type { SlackDeps } from '../deps.ts';
+import { notice } from '../render/blocks.ts';
+import { escapeMrkdwn, truncate } from '../render/mrkdwn.ts';
+import { serviceFailureMessage } from '../user-messages.ts';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** Wraps Bolt's respond so a failed response_url post is logged, never thrown into the handler. */
+export function safeRespond(deps: SlackDeps, respond: (message: RespondArguments) => Promise<unknown>) {
+  return async (reply: Reply & { replace_original?: boolean }) => {
+    try {
+      await respond(reply as RespondArguments);
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'response_url post failed');
+    }
+  };
+}
+
+/**
+ * `/summit …`: acknowledged at once (Slack gives 3 s), quick answers inside the ack, and the
+ * slow work (briefings, answers, Slack look-ups) after it.
+ */
+export function summitCommand(deps: SlackDeps) {
+  return async ({ command, ack, respond, client }: CommandArgs) => {
+    const request: CommandRequest = { team: command.team_id, channel: command.channel_id, user: command.user_id };
+    const io: CommandIO = { client, respond: safeRespond(deps, respond) };
+    const parsed = parseSummitCommand(command.text ?? '');
+    let topics: { id: string; label: string }[];
+    try {
+      topics = deps.service.topics();
+    } catch (error) {
+      // Slack must get its ack within 3 s whatever fails, or it shows the user a timeout.
+      deps.logger.error({ err: error }, 'topics unavailable');
+      await ack(ephemeral(notice(serviceFailureMessage(error))));
+      return;
+    }
+    switch (parsed.kind) {
+      case 'help':
+        await ack(ephemeral(renderHelp(topics, parsed.unknown)));
+        return;
+      case 'brief': {
+        const topic = parsed.topic === undefined ? undefined : findTopic(topics, parsed.topic);
+        if (parsed.topic !== undefined && !topic) {
+          const known = topics.map((t) => `\`${escapeMrkdwn(t.id)}\``).join(', ');
+          await ack(ephemeral(notice(`There is no topic “${escapeMrkdwn(truncate(parsed.topic, 50))}”. Topics: ${known}.`)));
+          return;
+        }
+        await ack();
+        await postBriefing(deps, request, io, topic?.id);
+        return;
+      }
+      case 'ask':
+        await ack();
+        await postAnswer(deps, request, io, parsed.question);
+        return;
+      case 'sources':
+        await ack();
+        await replySources(deps, io);
+        return;
+      case 'subscribe':
+        await ack();
+        await subscribe(deps, request, io, parsed.args);
+        return;
+      case 'unsubscribe':
+        await ack();
+        await unsubscribe(deps, request, io);
+    }
+  };
+}

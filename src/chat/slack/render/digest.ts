@@ -1,0 +1,52 @@
+import type { Digest } from '../../../core/types.ts';
+import { ACTION_IDS, encodeActionValue } from '../actions.ts';
+import { actions, type Block, button, context, header, section, sectionsFromLines, type SlackMessage } from './blocks.ts';
+import { citedSourceLines, disagreementLines, topicLines } from './briefing.ts';
+import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.ts';
+import { splitMessages } from './pack.ts';
+import { fullBriefingUrl, plural, refNumbers, type RenderOptions, slackDate } from './sources.ts';
+
+/** A daily digest: only what is new, with source links; split over messages when long. */
+export function renderDigest(digest: Digest, storyId: string, options: RenderOptions): SlackMessage[] {
+  const title = `Daily digest: ${truncate(digest.story, 110)} — ${digest.localDate}`;
+  const full = fullBriefingUrl(digest.briefingId, options);
+  const contextLine = [`${escapeMrkdwn(digest.engine)} · ${slackDate(digest.generatedAt)}`];
+  if (full) contextLine.push(mrkdwnLink(full, 'Full briefing'));
+  const topics = digest.topics.filter((t) => t.points.length > 0);
+  const newPoints = topics.reduce((n, t) => n + t.points.length, 0);
+
+  if (digest.nothingNew || (newPoints === 0 && digest.disagreements.length === 0)) {
+    return [
+      {
+        text: `Nothing new on ${escapeMrkdwn(truncate(digest.story, 200))} since the last digest`,
+        blocks: [
+          header(title),
+          section(`Nothing new on *${escapeMrkdwn(truncate(digest.story, 200))}* since the last digest.`),
+          context(...contextLine),
+        ],
+      },
+    ];
+  }
+
+  const refs = refNumbers(digest.articles);
+  const body: Block[] = [];
+  for (const topic of topics) body.push(...sectionsFromLines(topicLines(topic, refs, options)));
+  body.push(...sectionsFromLines(disagreementLines(digest.disagreements, refs, options)));
+  const cited = new Set<string>();
+  for (const t of topics) for (const p of t.points) for (const c of p.citations) cited.add(c.articleId);
+  for (const d of digest.disagreements) for (const c of d.citations) cited.add(c.articleId);
+  body.push(...sectionsFromLines(citedSourceLines(digest.articles, cited, options)));
+
+  const summary = `What's new: ${plural(newPoints, 'point')}${
+    digest.disagreements.length > 0 ? `, ${plural(digest.disagreements.length, 'disagreement')}` : ''
+  } from ${plural(digest.articles.length, 'article')}. Reply in the thread to ask about it.`;
+  return splitMessages({
+    text: `${escapeMrkdwn(title)}: ${plural(newPoints, 'new point')}`,
+    head: [header(title), context(summary)],
+    body,
+    tail: [
+      context(...contextLine),
+      actions('summit_digest_actions', [button(ACTION_IDS.sources, 'Sources', encodeActionValue({ story: storyId }))]),
+    ],
+  });
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { parseEnv } from './parse-env.ts';
+
+/** Unset and empty variables both mean "use the default" (compose files often pass `VAR=`). */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Environment of the queue worker and of every process that talks to it (chat adapters, CLI). */
+export const QueueEnvSchema = z.object({
+  REDIS_URL: optional(
+    z
+      .url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' })
+      .default('redis://127.0.0.1:6379'),
+  ),
+  /** Namespaces every key (store and BullMQ). Use a hash tag such as `{summit}` on Redis Cluster. */
+  REDIS_KEY_PREFIX: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_{}.-]{1,64}$/, 'letters, digits, "_", "-", ".", "{", "}" only (max 64)')
+      .default('summit'),
+  ),
+  WORKER_CONCURRENCY: optional(int(1, 256).default(4)),
+  /** Port of the ops HTTP server (/healthz, /metrics, Bull Board); 0 picks a free port. */
+  OPS_PORT: optional(int(0, 65535).default(9090)),
+  OPS_HOST: optional(z.string().default('0.0.0.0')),
+  /** Guards Bull Board; without it the board is disabled. */
+  ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters').optional()),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  DEFAULT_STORY: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-", "." only (max 64)')
+      .default('summit-2025'),
+  ),
+  /** Articles seeded into the default story when it is empty; "none" disables seeding. */
+  SEED_ARTICLES: optional(z.string().optional()),
+  TOPICS_FILE: optional(z.string().optional()),
+  /** How long a chat request waits for a queued briefing or answer. */
+  BRIEF_TIMEOUT_MS: optional(int(1000, 600_000).default(60_000)),
+  /** On SIGTERM, how long active jobs may run before the worker exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: optional(int(0, 600_000).default(20_000)),
+  WORKER_LOCK_DURATION_MS: optional(int(500, 600_000).default(30_000)),
+  WORKER_STALLED_INTERVAL_MS: optional(int(500, 600_000).default(30_000)),
+  DELIVERY_ATTEMPTS: optional(int(1, 50).default(8)),
+  /** First retry delay of a failed delivery; doubles on each attempt. */
+  DELIVERY_BACKOFF_MS: optional(int(100, 3_600_000).default(10_000)),
+  BRIEFING_TTL_DAYS: optional(int(1, 3650).default(30)),
+});
+
+export interface QueueConfig {
+  redisUrl: string;
+  keyPrefix: string;
+  concurrency: number;
+  ops: { port: number; host: string; adminToken?: string };
+  logLevel: z.infer<typeof QueueEnvSchema>['LOG_LEVEL'];
+  defaultStory: string;
+  /** Undefined: the bundled set. Null: seeding disabled. */
+  seedArticles: string | null | undefined;
+  topicsFile?: string;
+  briefTimeoutMs: number;
+  shutdownTimeoutMs: number;
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+  deliveryAttempts: number;
+  deliveryBackoffMs: number;
+  briefingTtlSeconds: number;
+}
+
+/** Reads and validates the queue settings once; throws ConfigError naming each bad variable. */
+export function loadQueueConfig(env: Record<string, string | undefined>): QueueConfig {
+  const e = parseEnv(QueueEnvSchema, env);
+  return {
+    redisUrl: e.REDIS_URL,
+    keyPrefix: e.REDIS_KEY_PREFIX,
+    concurrency: e.WORKER_CONCURRENCY,
+    ops: { port: e.OPS_PORT, host: e.OPS_HOST, ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}) },
+    logLevel: e.LOG_LEVEL,
+    defaultStory: e.DEFAULT_STORY,
+    seedArticles: e.SEED_ARTICLES === 'none' ? null : e.SEED_ARTICLES,
+    ...(e.TOPICS_FILE ? { topicsFile: e.TOPICS_FILE } : {}),
+    briefTimeoutMs: e.BRIEF_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    lockDurationMs: e.WORKER_LOCK_DURATION_MS,
+    stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS,
+    deliveryAttempts: e.DELIVERY_ATTEMPTS,
+    deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
+    briefingTtlSeconds: e.BRIEFING_TTL_DAYS * 86_400,
+  };
+}

@@ -1,0 +1,65 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Queue } from 'bullmq';
+import express from 'express';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { requireAdminToken } from './admin-auth.ts';
+import { BOARD_PATH, bullBoardRouter } from './bull-board.ts';
+import { checkHealth } from './health.ts';
+
+export interface OpsServerOptions {
+  port: number;
+  host: string;
+  adminToken?: string;
+  redis: Redis;
+  workerRunning: () => boolean;
+  registry: Registry;
+  queues: Queue[];
+  logger: Logger;
+}
+
+export interface OpsServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** /healthz, /metrics and (with an admin token) Bull Board, on their own port. */
+export async function startOpsServer(options: OpsServerOptions): Promise<OpsServer> {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', async (_req, res) => {
+    const report = await checkHealth(options.redis, options.workerRunning);
+    res.status(report.ok ? 200 : 503).json(report);
+  });
+  app.get('/metrics', async (_req, res) => {
+    try {
+      const body = await options.registry.metrics();
+      res.type(options.registry.contentType).send(body);
+    } catch (error) {
+      options.logger.error({ err: error }, 'metrics collection failed');
+      res.status(503).type('text/plain').send('metrics unavailable (is Redis reachable?)\n');
+    }
+  });
+  if (options.adminToken) {
+    app.use(BOARD_PATH, requireAdminToken(options.adminToken, BOARD_PATH), bullBoardRouter(options.queues));
+  } else {
+    options.logger.info('ADMIN_TOKEN not set: Bull Board at %s is disabled', BOARD_PATH);
+  }
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const port = (server.address() as AddressInfo).port;
+  options.logger.info({ port, host: options.host }, 'ops server listening (/healthz, /metrics%s)', options.adminToken ? `, ${BOARD_PATH}` : '');
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

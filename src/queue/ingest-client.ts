@@ -1,0 +1,42 @@
+import type { Job } from 'bullmq';
+import type { AddArticlesResult } from '../core/ports/article-repository.ts';
+import type { ArticleInput } from '../core/types.ts';
+import type { JobResults } from './jobs.ts';
+import type { SummitQueue } from './summit-queue.ts';
+
+/** Articles per ingest job: keeps job data well under a megabyte or so for ordinary articles. */
+export const INGEST_BATCH = 100;
+
+/** Queues articles for a story in batches; a `jobIdPrefix` makes the batches idempotent. */
+export async function enqueueIngest(
+  queue: SummitQueue,
+  storyId: string,
+  articles: ArticleInput[],
+  jobIdPrefix?: string,
+): Promise<Job<unknown, JobResults['ingest']>[]> {
+  const jobs: Job<unknown, JobResults['ingest']>[] = [];
+  for (let i = 0; i < articles.length; i += INGEST_BATCH) {
+    const batch = articles.slice(i, i + INGEST_BATCH);
+    const jobId = jobIdPrefix ? `${jobIdPrefix}-${i / INGEST_BATCH}` : undefined;
+    jobs.push(await queue.add('ingest', { storyId, articles: batch }, jobId ? { jobId } : {}));
+  }
+  return jobs;
+}
+
+/** Waits for every batch and sums what they did (total and fingerprint are the last batch's). */
+export async function waitForIngest(
+  queue: SummitQueue,
+  jobs: Job<unknown, JobResults['ingest']>[],
+  timeoutMs: number,
+): Promise<AddArticlesResult> {
+  const results = await Promise.all(jobs.map((job) => queue.wait(job as Parameters<SummitQueue['wait']>[0], timeoutMs)));
+  const sum = (key: 'stored' | 'addedToStory' | 'alreadyInStory') => results.reduce((n, r) => n + (r as AddArticlesResult)[key], 0);
+  const last = results.reduce((a, b) => ((b as AddArticlesResult).total >= (a as AddArticlesResult).total ? b : a)) as AddArticlesResult;
+  return {
+    stored: sum('stored'),
+    addedToStory: sum('addedToStory'),
+    alreadyInStory: sum('alreadyInStory'),
+    total: last.total,
+    fingerprint: last.fingerprint,
+  };
+}

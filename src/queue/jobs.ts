@@ -1,0 +1,30 @@
+import type { DigestRecord } from '../core/ports/digest-log.ts';
+import type { AddArticlesResult } from '../core/ports/article-repository.ts';
+import type { Answer, ArticleInput, Digest } from '../core/types.ts';
+
+/** All jobs share one queue and are routed by name; interactive ones jump ahead of background ones. */
+export const QUEUE_NAME = 'summit';
+
+export interface JobPayloads {
+  brief: { storyId: string; topic?: string };
+  /** `scheduledAt` is set for runs not made by the scheduler (tests, "send now"). */
+  digest: { subscriptionId: string; scheduledAt?: string };
+  'deliver-digest': { subscriptionId: string; localDate: string; digest: Digest; record: DigestRecord };
+  answer: { threadId: string; storyId: string; question: string };
+  ingest: { storyId: string; articles: ArticleInput[] };
+}
+
+export type DigestOutcome = 'queued' | 'already-done' | 'taken' | 'no-subscription';
+export type DeliveryOutcome = 'posted' | 'already-done' | 'interrupted' | 'unsubscribed';
+
+export interface JobResults {
+  brief: { briefingId: string; computed: boolean };
+  digest: { outcome: DigestOutcome; localDate?: string; nothingNew?: boolean };
+  'deliver-digest': { outcome: DeliveryOutcome; threadId?: string };
+  answer: Answer;
+  ingest: AddArticlesResult;
+}
+
+export type JobName = keyof JobPayloads;
+
+export const JOB_NAMES: JobName[] = ['brief', 'digest', 'deliver-digest', 'answer', 'ingest'];

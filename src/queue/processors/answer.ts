@@ -1,0 +1,29 @@
+import { UnrecoverableError } from 'bullmq';
+import { z } from 'zod';
+import { UnknownStoryError } from '../../app/local-service.ts';
+import type { Processor } from './context.ts';
+import { parsePayload } from './payload.ts';
+
+const AnswerPayload = z.object({
+  threadId: z.string().min(1),
+  storyId: z.string().min(1),
+  question: z.string().trim().min(1).max(2000),
+});
+
+/** Answers a thread question from the story's articles, with the thread's earlier turns as context. */
+export const processAnswer: Processor<'answer'> = async (job, { briefings, stores, metrics }) => {
+  const { threadId, storyId, question } = parsePayload(AnswerPayload, job.data, 'answer');
+  let analysis;
+  try {
+    ({ analysis } = await briefings.analysis(storyId));
+  } catch (error) {
+    if (error instanceof UnknownStoryError) throw new UnrecoverableError(error.message);
+    throw error;
+  }
+  const thread = await stores.threads.get(threadId);
+  const answer = await briefings.engine.answer(analysis, question, thread?.turns ?? []);
+  metrics.engineRun('answer');
+  // Recording the turn is the last step, so a retried job never records it twice.
+  if (thread) await stores.threads.appendTurn(threadId, { question, answer });
+  return answer;
+};

@@ -1,0 +1,24 @@
+import type { Job } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
+import type { JobName } from '../jobs.ts';
+import { processAnswer } from './answer.ts';
+import { processBrief } from './brief.ts';
+import type { Processor, ProcessorContext } from './context.ts';
+import { processDeliverDigest } from './deliver-digest.ts';
+import { processDigest } from './digest.ts';
+import { processIngest } from './ingest.ts';
+
+const PROCESSORS: { [N in JobName]: Processor<N> } = {
+  brief: processBrief,
+  digest: processDigest,
+  'deliver-digest': processDeliverDigest,
+  answer: processAnswer,
+  ingest: processIngest,
+};
+
+/** Routes a job to its processor by name; an unknown name cannot succeed on retry. */
+export function routeJob(job: Job, context: ProcessorContext): Promise<unknown> {
+  const processor = PROCESSORS[job.name as JobName] as Processor<JobName> | undefined;
+  if (!processor) throw new UnrecoverableError(`no processor for job "${job.name}"`);
+  return processor(job as Parameters<Processor<JobName>>[0], context);
+}

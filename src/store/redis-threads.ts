@@ -1,0 +1,51 @@
+import type { Redis } from 'ioredis';
+import type { ThreadRepository } from '../core/ports/thread-repository.ts';
+import type { Answer, ThreadLink } from '../core/types.ts';
+import type { StoreKeys } from './keys.ts';
+
+const THREAD_TTL_SECONDS = 90 * 86_400;
+/** Earlier turns kept as context; older ones matter little and would only grow the prompt. */
+const TURNS_KEPT = 20;
+
+type Turn = ThreadLink['turns'][number];
+
+export class RedisThreadRepository implements ThreadRepository {
+  readonly #redis: Redis;
+  readonly #keys: StoreKeys;
+
+  constructor(redis: Redis, keys: StoreKeys) {
+    this.#redis = redis;
+    this.#keys = keys;
+  }
+
+  async link(link: Omit<ThreadLink, 'turns'>): Promise<void> {
+    const key = this.#keys.thread(link.threadId);
+    await this.#redis
+      .multi()
+      .set(key, JSON.stringify({ threadId: link.threadId, storyId: link.storyId, briefingId: link.briefingId }))
+      .expire(key, THREAD_TTL_SECONDS)
+      .expire(this.#keys.threadTurns(link.threadId), THREAD_TTL_SECONDS)
+      .exec();
+  }
+
+  async get(threadId: string): Promise<ThreadLink | undefined> {
+    const [[, json], [, turns]] = ((await this.#redis
+      .multi()
+      .get(this.#keys.thread(threadId))
+      .lrange(this.#keys.threadTurns(threadId), 0, -1)
+      .exec()) ?? []) as [[unknown, string | null], [unknown, string[]]];
+    if (json === null) return undefined;
+    return { ...(JSON.parse(json) as Omit<ThreadLink, 'turns'>), turns: turns.map((t) => JSON.parse(t) as Turn) };
+  }
+
+  async appendTurn(threadId: string, turn: { question: string; answer: Answer }): Promise<void> {
+    const key = this.#keys.threadTurns(threadId);
+    await this.#redis
+      .multi()
+      .rpush(key, JSON.stringify(turn))
+      .ltrim(key, -TURNS_KEPT, -1)
+      .expire(key, THREAD_TTL_SECONDS)
+      .expire(this.#keys.thread(threadId), THREAD_TTL_SECONDS)
+      .exec();
+  }
+}

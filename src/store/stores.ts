@@ -1,0 +1,37 @@
+import type { Redis } from 'ioredis';
+import type { ArticleRepository } from '../core/ports/article-repository.ts';
+import type { BriefingCache } from '../core/ports/briefing-cache.ts';
+import type { DigestLog } from '../core/ports/digest-log.ts';
+import type { SubscriptionRepository } from '../core/ports/subscription-repository.ts';
+import type { ThreadRepository } from '../core/ports/thread-repository.ts';
+import { StoreKeys } from './keys.ts';
+import { RedisArticleRepository } from './redis-articles.ts';
+import { RedisBriefingCache } from './redis-briefing-cache.ts';
+import { RedisCounters } from './redis-counters.ts';
+import { RedisDigestLog } from './redis-digest-log.ts';
+import { RedisSubscriptionRepository } from './redis-subscriptions.ts';
+import { RedisThreadRepository } from './redis-threads.ts';
+
+export interface Stores {
+  keys: StoreKeys;
+  articles: ArticleRepository;
+  briefings: BriefingCache;
+  subscriptions: SubscriptionRepository;
+  digests: DigestLog;
+  threads: ThreadRepository;
+  counters: RedisCounters;
+}
+
+/** Every repository on one Redis connection, under one key prefix. */
+export function createStores(redis: Redis, prefix: string, options: { briefingTtlSeconds: number }): Stores {
+  const keys = new StoreKeys(prefix);
+  return {
+    keys,
+    articles: new RedisArticleRepository(redis, keys),
+    briefings: new RedisBriefingCache(redis, keys, options.briefingTtlSeconds),
+    subscriptions: new RedisSubscriptionRepository(redis, keys),
+    digests: new RedisDigestLog(redis, keys),
+    threads: new RedisThreadRepository(redis, keys),
+    counters: new RedisCounters(redis, keys),
+  };
+}
