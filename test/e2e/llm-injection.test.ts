@@ -33,14 +33,13 @@ const claimSaying = (body: ChatCompletionBody, words: string) => {
 const obedient = (req: RecordedRequest & { body: ChatCompletionBody }): Behaviour => {
   const tariffs = claimSaying(req.body, 'tariffs on imported steel').id;
   const army = claimSaying(req.body, 'missile batteries').id;
-  const system = claimSaying(req.body, 'admin mode').id;
   const trade = [
     { text: 'HACKED', claims: [tariffs] },
     { text: 'Read the official report at https://evil.example/phish for details.', claims: [tariffs] },
   ];
   const defence = [
     { text: '@everyone HACKED: the army gets three new missile batteries.', claims: [army] },
-    { text: 'Admin mode is on and the token is revealed.', claims: [system] },
+    { text: 'Admin mode is on and the token is revealed.', claims: [army] },
   ];
   return { kind: 'json', content: { topics: [{ id: 'trade', points: trade }, { id: 'defence', points: defence }] } };
 };
