@@ -9,6 +9,7 @@ import { DeliveryRegistry } from './app/delivery-registry.ts';
 import { seedDefaultStory } from './app/seed.ts';
 import type { QueueConfig } from './config/queue.ts';
 import { createLogger } from './ops/logger.ts';
+import { createLlmMetrics } from './ops/llm-metrics.ts';
 import { createWorkerMetrics } from './ops/metrics.ts';
 import { type OpsServer, startOpsServer } from './ops/server.ts';
 import { bullConnection, storeRedis } from './queue/connection.ts';
@@ -39,7 +40,6 @@ export interface RunningWorker {
 export async function startWorker(config: QueueConfig, options: WorkerOptions = {}): Promise<RunningWorker> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
-  const engine = options.engine ?? (await createEngine(config, now));
   const redis = storeRedis(config.redisUrl, 'worker', 'summit-worker-store');
   redis.on('error', (error) => logger.warn({ err: error }, 'store connection error (reconnecting)'));
   const stores = createStores(redis, config.keyPrefix, { briefingTtlSeconds: config.briefingTtlSeconds });
@@ -54,6 +54,9 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   const providers = options.deliveries ?? [];
   const deliveries = new DeliveryRegistry(providers.map((p) => p.delivery));
   const metrics = createWorkerMetrics(queue.queue, stores.counters);
+  const engine =
+    options.engine ??
+    (await createEngine(config, now, { logger, metrics: createLlmMetrics(metrics.registry) }));
   const briefings = new Briefings({ articles: stores.articles, cache: stores.briefings, engine, analyses: new AnalysisCache() });
 
   const worker = createSummitWorker(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type LlmConfig, loadLlmConfig } from './llm.ts';
 import { parseEnv } from './parse-env.ts';
 
 /** Unset and empty variables both mean "use the default" (compose files often pass `VAR=`). */
@@ -66,12 +67,16 @@ export interface QueueConfig {
   deliveryAttempts: number;
   deliveryBackoffMs: number;
   briefingTtlSeconds: number;
+  /** LLM settings (engine choice, OpenAI-compatible server); offline when absent. */
+  llm?: LlmConfig;
 }
 
 /** Reads and validates the queue settings once; throws ConfigError naming each bad variable. */
 export function loadQueueConfig(env: Record<string, string | undefined>): QueueConfig {
   const e = parseEnv(QueueEnvSchema, env);
+  const llm = loadLlmConfig(env);
   return {
+    llm,
     redisUrl: e.REDIS_URL,
     keyPrefix: e.REDIS_KEY_PREFIX,
     concurrency: e.WORKER_CONCURRENCY,

@@ -11,7 +11,9 @@ const MAX_QUOTES = 8;
  * the quoted sentences with their numbered, linked sources in an embed.
  */
 export function answerMessage(answer: Answer, articles: BriefingArticle[], publicBaseUrl?: string): MessageBody {
-  const content = truncate(inertText(answer.answer), DISCORD_LIMITS.content);
+  // Notes (e.g. "written by the offline engine") are small print under the answer.
+  const notes = (answer.notes ?? []).map((note) => `\n-# ${truncate(inertText(note), 300)}`).join('');
+  const content = truncate(`${inertText(answer.answer)}${notes}`, DISCORD_LIMITS.content);
   if (!answer.supported || answer.citations.length === 0) return { content, embeds: [] };
   const numbers = sourceNumbers(articles);
   const byId = new Map(articles.map((a) => [a.id, a]));

@@ -77,7 +77,8 @@ export function briefingMessages(result: { briefingId: string; briefing: Briefin
     hint: 'Pick one topic with the buttons or `/summit brief topic:`.',
     ...(fullUrl ? { fullUrl } : {}),
   });
-  const header = `**${truncate(inertText(briefing.story), 200)}** · ${sourceCounts(briefing)}${fullUrl ? ` · ${maskedLink('full briefing', fullUrl)}` : ''}`;
+  const notes = (briefing.notes ?? []).map((note) => `\n-# ${truncate(inertText(note), 300)}`).join('');
+  const header = `**${truncate(inertText(briefing.story), 200)}** · ${sourceCounts(briefing)}${fullUrl ? ` · ${maskedLink('full briefing', fullUrl)}` : ''}${notes}`;
   return pages.map((embeds, i) => ({
     content: i === 0 ? truncate(header, DISCORD_LIMITS.content) : '',
     embeds,
