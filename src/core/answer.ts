@@ -44,7 +44,7 @@ export function answerQuestion(
     answer: picked.map((p) => compressSentence(p.claim.display.text, 60)).join(' '),
     supported: true,
     citations: picked
-      .flatMap((p) => [p.claim.display, ...p.claim.members.filter((m) => m !== p.claim.display)])
+      .flatMap((p) => [p.claim.display, ...p.claim.supporting.filter((m) => m !== p.claim.display)])
       .map(analysis.cite),
   };
 }

@@ -29,6 +29,8 @@ export function topicBriefings(
     if (!ids) unions.set(claim, (ids = unionIds(claim.members)));
     return ids;
   };
+  // What only filler articles say is not briefed while any real report exists.
+  const eligible = claims.some((c) => !c.lowInformationOnly) ? claims.filter((c) => !c.lowInformationOnly) : claims;
   return matchers.map((matcher) => {
     const ids = resolveMatcher(matcher, context.lookup);
     const sentenceScores = new Map<number, number>();
@@ -46,7 +48,7 @@ export function topicBriefings(
       for (const m of claim.members) for (const n of context.neighbours(m)) around = Math.max(around, sentenceScore(n));
       return own + Math.min(around, 2) * 0.25;
     };
-    const candidates = claims
+    const candidates = eligible
       .map((claim) => ({ claim, relevance: relevanceOf(claim) }))
       .filter((c) => c.relevance > 0)
       .map((c) => ({ ...c, score: c.claim.salience * Math.min(c.relevance, 4) ** 1.5 }))
@@ -93,7 +95,7 @@ export function toPoint(
   budget: BriefingBudget,
   cite: (s: SentenceFeatures) => Citation,
 ): Point {
-  const ordered = [claim.display, ...claim.members.filter((m) => m !== claim.display)];
+  const ordered = [claim.display, ...claim.supporting.filter((m) => m !== claim.display)];
   return {
     text: compressSentence(claim.display.text, budget.wordsPerPoint),
     independentSources: claim.independentSources,

@@ -9,8 +9,15 @@ export interface RankedClaim {
   /** The member whose wording is shown. */
   display: SentenceFeatures;
   members: SentenceFeatures[];
+  /**
+   * The members a point cites and counts: those from informative articles. Filler articles
+   * neither corroborate nor get quoted when a real report says the same (all members otherwise).
+   */
+  supporting: SentenceFeatures[];
   /** Distinct rewrite groups among the supporting articles. */
   independentSources: number;
+  /** True when only low-information articles say this. */
+  lowInformationOnly: boolean;
   salience: number;
 }
 
@@ -30,6 +37,7 @@ function wordingQuality(s: SentenceFeatures): number {
   if (/\?$/.test(s.text)) q *= 0.2;
   if (s.words < 8) q *= 0.5;
   if (s.words > 45) q *= 0.8;
+  if (s.words > 70) q *= 0.3; // run-on text, lists, keyword stuffing
   if (/^(?:he|she|it|they|this|that|these|those|the two)\b/i.test(s.text)) q *= 0.8;
   return q;
 }
@@ -41,11 +49,11 @@ export function rankClaims(
 ) {
   return claims.map((cluster): RankedClaim => {
     const members = cluster.members.map((m) => ctx.sentences[m] as SentenceFeatures);
-    const groups = new Set(members.map((m) => ctx.groupOf[m.articleIndex]));
     const informative = members.filter((m) => !ctx.lowInformation[m.articleIndex]);
     const pool = informative.length > 0 ? informative : members;
+    const groups = new Set(pool.map((m) => ctx.groupOf[m.articleIndex]));
     const display = pool.reduce((best, m) => (wordingScore(m, ctx) > wordingScore(best, ctx) ? m : best));
-    const specificity = Math.max(...members.map((m) => ctx.specifics.sentenceScore(m)));
+    const specificity = Math.max(...pool.map((m) => ctx.specifics.sentenceScore(m)));
     const centrality =
       display.termIds.length === 0
         ? 0
@@ -64,7 +72,9 @@ export function rankClaims(
       cluster,
       display,
       members,
+      supporting: pool,
       independentSources: groups.size,
+      lowInformationOnly: informative.length === 0,
       salience,
     };
   });

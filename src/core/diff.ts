@@ -7,10 +7,13 @@ export interface Hunk {
   bEnd: number;
 }
 
+/** Beyond this many table cells (two run-on "sentences" of hundreds of words) no diff is made. */
+const MAX_CELLS = 40_000;
+
 export function diffHunks(a: readonly string[], b: readonly string[]): Hunk[] {
   const n = a.length;
   const m = b.length;
-  // Sentences are short (< 100 tokens), so the quadratic table is small.
+  if (n * m > MAX_CELLS) return [];
   const table: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
     const row = table[i] as Uint16Array;

@@ -6,7 +6,7 @@ import type { Citation, Point } from '../core/types.ts';
 export function toPoint(analysis: Analysis, text: string, claims: RankedClaim[]): Point {
   return {
     text,
-    independentSources: new Set(claims.flatMap((c) => c.members.map((m) => analysis.groupIds[m.articleIndex]))).size,
+    independentSources: new Set(claims.flatMap((c) => c.supporting.map((m) => analysis.groupIds[m.articleIndex]))).size,
     claimId: (claims[0] as RankedClaim).id,
     citations: claimCitations(analysis, claims),
   };
@@ -15,7 +15,7 @@ export function toPoint(analysis: Analysis, text: string, claims: RankedClaim[])
 export function claimCitations(analysis: Analysis, claims: RankedClaim[]): Citation[] {
   const seen = new Set<string>();
   return claims
-    .flatMap((c) => [c.display, ...c.members.filter((m) => m !== c.display)])
+    .flatMap((c) => [c.display, ...c.supporting.filter((m) => m !== c.display)])
     .filter((m) => {
       const key = `${m.articleId}:${m.sentenceId}`;
       if (seen.has(key)) return false;

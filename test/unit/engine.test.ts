@@ -99,3 +99,24 @@ test('an empty or boilerplate-only set gives an empty briefing, not an error', (
   const b = brief([{ source: 'x.txt', text: 'Share this article\n)\n)' }]);
   assert.deepEqual([b.articles.length, b.topics.flatMap((t) => t.points).length], [0, 0]);
 });
+
+test('keyword-stuffed filler is flagged and neither briefed, quoted nor counted as corroboration', () => {
+  // Word salad made of the story's own words: what spam pages do to rank for a story.
+  const words = STORY.map((s) => s.text)
+    .join(' ')
+    .split(/\s+/);
+  let seed = 7;
+  const pick = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return words[seed % words.length] as string;
+  };
+  const salad = Array.from({ length: 3000 }, pick).join(' ');
+  const b = brief([...STORY, { source: 'z-spam.txt', text: salad }]);
+  const spam = b.articles.find((a) => a.source === 'z-spam.txt');
+  assert.equal(spam?.lowInformation, true);
+  for (const point of b.topics.flatMap((t) => t.points)) {
+    assert.ok(!point.citations.some((c) => c.articleId === spam?.id), `spam quoted in: ${point.text}`);
+  }
+  const jobs = b.topics.flatMap((t) => t.points).find((p) => p.text.includes('protect 12,000'));
+  assert.equal(jobs?.independentSources, 1);
+});
