@@ -14,6 +14,7 @@ import { createWorkerMetrics } from './ops/metrics.ts';
 import { type OpsServer, startOpsServer } from './ops/server.ts';
 import { bullConnection, storeRedis } from './queue/connection.ts';
 import { SummitQueue } from './queue/summit-queue.ts';
+import type { Fetcher } from './sources/collect.ts';
 import { createSummitWorker } from './queue/worker.ts';
 import { createStores, type Stores } from './store/stores.ts';
 
@@ -24,6 +25,8 @@ export interface WorkerOptions {
   now?: () => Date;
   /** Skip the ops HTTP server (tests that run several workers in one process). */
   withoutOpsServer?: boolean;
+  /** Polling feed and page sources; without it poll jobs fail with a reason and no schedulers are set. */
+  sources?: { fetcher: Fetcher; maxItemsPerPoll: number };
 }
 
 export interface RunningWorker {
@@ -57,7 +60,7 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   const engine =
     options.engine ??
     (await createEngine(config, now, { logger, metrics: createLlmMetrics(metrics.registry) }));
-  const briefings = new Briefings({ articles: stores.articles, cache: stores.briefings, engine, analyses: new AnalysisCache() });
+  const briefings = new Briefings({ articles: stores.articles, cache: stores.briefings, engine, analyses: new AnalysisCache(), pages: stores.articlePages });
 
   const worker = createSummitWorker(
     {
@@ -67,7 +70,7 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
       lockDurationMs: config.lockDurationMs,
       stalledIntervalMs: config.stalledIntervalMs,
     },
-    { stores, briefings, deliveries, queue, logger, metrics: metrics.processor, now },
+    { stores, briefings, deliveries, queue, logger, metrics: metrics.processor, now, ...(options.sources ? { sources: options.sources } : {}) },
     metrics.jobs,
   );
   await worker.waitUntilReady();
@@ -82,6 +85,10 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   // Schedulers live in Redis next to the subscriptions; re-upserting is idempotent and repairs
   // any subscription whose scheduler went missing.
   for (const record of await stores.subscriptions.all()) await queue.upsertDigestScheduler(record);
+  // Same for sources, which also applies a changed SOURCE_POLL_MINUTES.
+  if (options.sources) {
+    for (const { source } of await stores.sources.all()) await queue.upsertSourceScheduler(source.id, config.sourcePollEveryMs);
+  }
   await seedDefaultStory({ articles: stores.articles, queue, logger }, config.defaultStory, config.seedArticles);
 
   let ops: OpsServer | undefined;

@@ -1,4 +1,5 @@
 import type { Analysis } from '../core/engine.ts';
+import type { ArticlePageRepository } from '../core/ports/article-page-repository.ts';
 import type { ArticleRepository } from '../core/ports/article-repository.ts';
 import { type BriefingCache, briefingId } from '../core/ports/briefing-cache.ts';
 import type { Briefing } from '../core/types.ts';
@@ -19,12 +20,15 @@ export class Briefings {
   readonly #cache: BriefingCache;
   readonly #engine: BriefingEngine;
   readonly #analyses: AnalysisCache;
+  readonly #pages: ArticlePageRepository | undefined;
 
-  constructor(deps: { articles: ArticleRepository; cache: BriefingCache; engine: BriefingEngine; analyses: AnalysisCache }) {
+  /** `pages`: where the cleaned, numbered articles go that `/articles/<id>#s<n>` citations link to. */
+  constructor(deps: { articles: ArticleRepository; cache: BriefingCache; engine: BriefingEngine; analyses: AnalysisCache; pages?: ArticlePageRepository }) {
     this.#articles = deps.articles;
     this.#cache = deps.cache;
     this.#engine = deps.engine;
     this.#analyses = deps.analyses;
+    this.#pages = deps.pages;
   }
 
   get engine(): BriefingEngine {
@@ -66,6 +70,8 @@ export class Briefings {
     const snapshot = await this.#articles.snapshot(storyId);
     if (!snapshot) throw new UnknownStoryError(storyId);
     const analysis = this.#engine.analyse(storyId, snapshot.articles);
+    // Before any briefing or answer citing these sentences is handed out.
+    await this.#pages?.put(analysis.articles);
     this.#analyses.set(storyId, snapshot.fingerprint, analysis);
     return { analysis, fingerprint: snapshot.fingerprint };
   }

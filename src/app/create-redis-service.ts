@@ -36,6 +36,7 @@ export async function createRedisSummitService(
     engine: { engine: engine.engine, generator: engine.generator },
     defaultStory: config.defaultStory,
     timeoutMs: config.briefTimeoutMs,
+    sourcePollEveryMs: config.sourcePollEveryMs,
     ...(options.now ? { now: options.now } : {}),
   });
   return {

@@ -1,8 +1,12 @@
 import { answerQuestion } from '../core/answer.ts';
 import { type Analysis, analyse, briefingFromAnalysis, type EngineOptions } from '../core/engine.ts';
 import { contentId } from '../core/ids.ts';
+import type { SourceRecord } from '../core/ports/source-repository.ts';
 import type { ArticleInput, Briefing, Subscription, ThreadLink } from '../core/types.ts';
-import type { SummitService } from './summit-service.ts';
+import type { Fetcher } from '../sources/collect.ts';
+import { articleHash } from '../store/article-hash.ts';
+import { LocalSources } from './local-sources.ts';
+import type { AddSourceRequest, SummitService } from './summit-service.ts';
 
 export interface LocalStory {
   id: string;
@@ -20,12 +24,15 @@ export class LocalSummitService implements SummitService {
   readonly #subscriptions: Subscription[] = [];
   readonly #threads = new Map<string, ThreadLink>();
   readonly #defaultStory: string;
+  readonly #sources: LocalSources;
 
-  constructor(stories: LocalStory[], engine: Omit<EngineOptions, 'story'>) {
+  /** `sources.fetcher`: lets `addSource` read a feed or page once (without it, adding sources is refused). */
+  constructor(stories: LocalStory[], engine: Omit<EngineOptions, 'story'>, sources: { fetcher?: Fetcher; now?: () => Date } = {}) {
     if (stories.length === 0) throw new Error('LocalSummitService needs at least one story');
     this.#stories = new Map(stories.map((s) => [s.id, s]));
     this.#engine = engine;
     this.#defaultStory = (stories[0] as LocalStory).id;
+    this.#sources = new LocalSources(sources);
   }
 
   #analysis(storyId: string): Analysis {
@@ -92,6 +99,37 @@ export class LocalSummitService implements SummitService {
 
   topics() {
     return this.#engine.topics.map((t) => ({ id: t.id, label: t.label }));
+  }
+
+  async addSource(request: AddSourceRequest): Promise<{ record: SourceRecord; created: boolean }> {
+    if (!this.#stories.has(request.storyId)) throw new UnknownStoryError(request.storyId);
+    return this.#sources.add(request, (storyId, articles) => this.#append(storyId, articles));
+  }
+
+  async listSources(storyId: string): Promise<SourceRecord[]> {
+    return this.#sources.list(storyId);
+  }
+
+  async removeSource(storyId: string, url: string): Promise<boolean> {
+    return this.#sources.remove(storyId, url);
+  }
+
+  /** Adds the articles the story lacks (same content = same article, as in the Redis store). */
+  #append(storyId: string, articles: ArticleInput[]): number {
+    const story = this.#stories.get(storyId);
+    if (!story) throw new UnknownStoryError(storyId);
+    const known = new Set(story.articles.map((a) => articleHash(a)));
+    const fresh = articles.filter((a) => {
+      const hash = articleHash(a);
+      if (known.has(hash)) return false;
+      known.add(hash);
+      return true;
+    });
+    if (fresh.length > 0) {
+      this.#stories.set(storyId, { ...story, articles: [...story.articles, ...fresh] });
+      this.#analyses.delete(storyId);
+    }
+    return fresh.length;
   }
 }
 

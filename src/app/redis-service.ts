@@ -1,14 +1,17 @@
 import type { Redis } from 'ioredis';
 import { briefingId as briefingIdOf } from '../core/ports/briefing-cache.ts';
+import { type SourceRecord, sourceId } from '../core/ports/source-repository.ts';
 import { subscriptionId } from '../core/ports/subscription-repository.ts';
 import type { Answer, Briefing, Subscription, ThreadLink, Topic } from '../core/types.ts';
 import type { JobName, JobPayloads, JobResults } from '../queue/jobs.ts';
 import { JobWaitTimeout, type SummitQueue } from '../queue/summit-queue.ts';
 import type { Stores } from '../store/stores.ts';
+import { InvalidSourceError } from '../sources/errors.ts';
+import { checkKeywords, checkSourceUrl, MAX_SOURCES_PER_STORY } from '../sources/source-input.ts';
 import { UnknownStoryError } from './local-service.ts';
 import { InvalidQuestionError, JobFailedError, UnknownTopicError, WorkerTimeoutError } from './service-errors.ts';
 import { validateSubscription } from './subscription-rules.ts';
-import type { SummitService } from './summit-service.ts';
+import type { AddSourceRequest, SummitService } from './summit-service.ts';
 
 export interface RedisServiceDeps {
   stores: Stores;
@@ -20,7 +23,11 @@ export interface RedisServiceDeps {
   /** How long a request waits for its job. */
   timeoutMs: number;
   now?: () => Date;
+  /** Interval of the job scheduler each source gets (SOURCE_POLL_MINUTES). */
+  sourcePollEveryMs?: number;
 }
+
+const DEFAULT_POLL_EVERY_MS = 15 * 60_000;
 
 /**
  * SummitService for production: reads come from the Redis store, heavy work runs as jobs on the
@@ -113,6 +120,46 @@ export class RedisSummitService implements SummitService {
 
   topics(): { id: string; label: string }[] {
     return this.#deps.topics.map((t) => ({ id: t.id, label: t.label }));
+  }
+
+  async addSource(request: AddSourceRequest): Promise<{ record: SourceRecord; created: boolean }> {
+    const { stores, queue } = this.#deps;
+    const url = checkSourceUrl(request.url);
+    if (!url.ok) throw new InvalidSourceError(url.error);
+    const keywords = checkKeywords(request.keywords);
+    if (!keywords.ok) throw new InvalidSourceError(keywords.error);
+    const id = sourceId(request.storyId, url.value);
+    const existing = await stores.sources.forStory(request.storyId);
+    if (!existing.some((r) => r.source.id === id) && existing.length >= MAX_SOURCES_PER_STORY) {
+      throw new InvalidSourceError(`story "${request.storyId}" already follows ${MAX_SOURCES_PER_STORY} sources; remove one first`);
+    }
+    const { created } = await stores.sources.put({
+      id,
+      storyId: request.storyId,
+      url: url.value,
+      keywords: keywords.value,
+      addedBy: request.addedBy,
+      addedAt: this.#now().toISOString(),
+    });
+    // A new scheduler's first run is at once, so the source is read while the admin is still
+    // looking; an updated one keeps its rhythm, so its new keywords get a poll of their own.
+    await queue.upsertSourceScheduler(id, this.#deps.sourcePollEveryMs ?? DEFAULT_POLL_EVERY_MS);
+    if (!created) await queue.add('poll-source', { sourceId: id }, { deduplicationId: `poll-now:${id}` });
+    const record = await stores.sources.get(id);
+    if (!record) throw new InvalidSourceError('the source was removed while it was being added; add it again');
+    return { record, created };
+  }
+
+  listSources(storyId: string): Promise<SourceRecord[]> {
+    return this.#deps.stores.sources.forStory(storyId);
+  }
+
+  async removeSource(storyId: string, url: string): Promise<boolean> {
+    const checked = checkSourceUrl(url);
+    if (!checked.ok) throw new InvalidSourceError(checked.error);
+    const id = sourceId(storyId, checked.value);
+    await this.#deps.queue.removeSourceScheduler(id);
+    return this.#deps.stores.sources.remove(id);
   }
 
   /** Adds a job (deduplicated when `dedupId` is given) and waits; undefined when it vanished without a result. */

@@ -1,4 +1,15 @@
+import type { SourceRecord } from '../core/ports/source-repository.ts';
 import type { Answer, Briefing, BriefingArticle, Digest, Subscription, ThreadLink } from '../core/types.ts';
+
+/** A feed or page to follow, as an admin asks for it in chat or on the command line. */
+export interface AddSourceRequest {
+  storyId: string;
+  url: string;
+  /** Keep only articles mentioning one of these; empty = all. */
+  keywords: string[];
+  /** `slack:U123`, `discord:…`, `cli`. */
+  addedBy: string;
+}
 
 /**
  * What the chat adapters ask of summit. Adapters stay thin: they parse a platform event, call
@@ -22,6 +33,15 @@ export interface SummitService {
   defaultStory(): string;
   /** Topic ids and labels, for command choices and help. */
   topics(): { id: string; label: string }[];
+  /**
+   * Follows a feed or page for a story (adding it again updates its keywords); the first poll
+   * starts at once. Throws InvalidSourceError (`source:invalid`) for bad input.
+   */
+  addSource(request: AddSourceRequest): Promise<{ record: SourceRecord; created: boolean }>;
+  /** The story's sources with what their polls found (status, last error, articles added). */
+  listSources(storyId: string): Promise<SourceRecord[]>;
+  /** Stops following a URL; false when the story did not follow it. */
+  removeSource(storyId: string, url: string): Promise<boolean>;
 }
 
 /** What the queue's delivery job asks of a chat platform. */

@@ -48,6 +48,8 @@ export const QueueEnvSchema = z.object({
   /** First retry delay of a failed delivery; doubles on each attempt. */
   DELIVERY_BACKOFF_MS: optional(int(100, 3_600_000).default(10_000)),
   BRIEFING_TTL_DAYS: optional(int(1, 3650).default(30)),
+  /** How often each feed or page source is polled (its job scheduler's interval). */
+  SOURCE_POLL_MINUTES: optional(int(1, 7 * 24 * 60).default(15)),
 });
 
 export interface QueueConfig {
@@ -67,6 +69,7 @@ export interface QueueConfig {
   deliveryAttempts: number;
   deliveryBackoffMs: number;
   briefingTtlSeconds: number;
+  sourcePollEveryMs: number;
   /** LLM settings (engine choice, OpenAI-compatible server); offline when absent. */
   llm?: LlmConfig;
 }
@@ -92,5 +95,6 @@ export function loadQueueConfig(env: Record<string, string | undefined>): QueueC
     deliveryAttempts: e.DELIVERY_ATTEMPTS,
     deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
     briefingTtlSeconds: e.BRIEFING_TTL_DAYS * 86_400,
+    sourcePollEveryMs: e.SOURCE_POLL_MINUTES * 60_000,
   };
 }

@@ -11,11 +11,14 @@ export interface HtmlArticle extends ArticleMeta {
 /** Page chrome that is never article text. Readability keeps it on short pages, where it takes the whole body. */
 const CHROME = 'nav, footer, aside, [role="navigation"], [role="complementary"], [role="contentinfo"]';
 
-/** Extracts an article's main text (paragraphs separated by blank lines) and metadata from an HTML page. */
-export function htmlToArticle(html: string): HtmlArticle {
+/**
+ * Extracts an article's main text (paragraphs separated by blank lines) and metadata from an
+ * HTML page. With the page's address, relative canonical links are resolved against it.
+ */
+export function htmlToArticle(html: string, pageUrl?: string): HtmlArticle {
   const document = parseDocument(html);
   // Read metadata first: Readability rewrites the document it parses.
-  const meta = readMeta(document);
+  const meta = readMeta(document, pageUrl);
   dropChrome(document);
   const parsed = new Readability<DomNode>(document, { serializer: (node) => node as DomNode }).parse();
   const main = parsed?.content ? blockParagraphs(parsed.content) : [];
@@ -50,12 +53,12 @@ function withBody(html: string): string {
   return `<html>${inner.slice(0, bodyStart)}<body>${inner.slice(bodyStart)}</body></html>`;
 }
 
-function readMeta(document: DomDocument): ArticleMeta {
+function readMeta(document: DomDocument, pageUrl: string | undefined): ArticleMeta {
   const attr = (selectors: string, name: string) =>
     clean(document.querySelector(selectors)?.getAttribute(name));
-  const url = [attr('link[rel~="canonical"]', 'href'), attr('meta[property="og:url"]', 'content')].find(
-    isWebUrl,
-  );
+  const url = [attr('link[rel~="canonical"]', 'href'), attr('meta[property="og:url"]', 'content')]
+    .map((href) => (href && pageUrl && URL.canParse(href, pageUrl) ? new URL(href, pageUrl).href : href))
+    .find(isWebUrl);
   return {
     // A fragment (as in a JSON record) has no <title>; its <h1> is the headline.
     title:

@@ -28,8 +28,16 @@ export async function waitForIngest(
   queue: SummitQueue,
   jobs: Job<unknown, JobResults['ingest']>[],
   timeoutMs: number,
+  onBatchDone?: (done: number, total: number) => void,
 ): Promise<AddArticlesResult> {
-  const results = await Promise.all(jobs.map((job) => queue.wait(job as Parameters<SummitQueue['wait']>[0], timeoutMs)));
+  let done = 0;
+  const results = await Promise.all(
+    jobs.map(async (job) => {
+      const result = await queue.wait(job as Parameters<SummitQueue['wait']>[0], timeoutMs);
+      onBatchDone?.(++done, jobs.length);
+      return result;
+    }),
+  );
   const sum = (key: 'stored' | 'addedToStory' | 'alreadyInStory') => results.reduce((n, r) => n + (r as AddArticlesResult)[key], 0);
   const last = results.reduce((a, b) => ((b as AddArticlesResult).total >= (a as AddArticlesResult).total ? b : a)) as AddArticlesResult;
   return {

@@ -32,6 +32,16 @@ export function jobOptions(name: JobName, settings: JobSettings): JobsOptions {
         removeOnComplete: { age: 86_400, count: 1000 },
         removeOnFail: false,
       };
+    case 'poll-source':
+      // Unreadable sources are recorded on the source, not failed; a failure here is the store's,
+      // and the next scheduled poll is the retry that matters.
+      return {
+        priority: BACKGROUND,
+        attempts: 2,
+        backoff: { type: 'exponential', delay: 5000 },
+        removeOnComplete: { age: 86_400, count: 1000 },
+        removeOnFail: { age: 7 * 86_400, count: 1000 },
+      };
     case 'digest':
       return {
         priority: BACKGROUND,

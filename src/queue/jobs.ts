@@ -1,6 +1,7 @@
 import type { DigestRecord } from '../core/ports/digest-log.ts';
 import type { AddArticlesResult } from '../core/ports/article-repository.ts';
 import type { Answer, ArticleInput, Digest } from '../core/types.ts';
+import type { PollOutcome } from '../sources/poll-source.ts';
 
 /** All jobs share one queue and are routed by name; interactive ones jump ahead of background ones. */
 export const QUEUE_NAME = 'summit';
@@ -12,6 +13,8 @@ export interface JobPayloads {
   'deliver-digest': { subscriptionId: string; localDate: string; digest: Digest; record: DigestRecord };
   answer: { threadId: string; storyId: string; question: string };
   ingest: { storyId: string; articles: ArticleInput[] };
+  /** One poll of a feed or page source (a job scheduler per source runs it). */
+  'poll-source': { sourceId: string };
 }
 
 export type DigestOutcome = 'queued' | 'already-done' | 'taken' | 'no-subscription';
@@ -23,8 +26,9 @@ export interface JobResults {
   'deliver-digest': { outcome: DeliveryOutcome; threadId?: string };
   answer: Answer;
   ingest: AddArticlesResult;
+  'poll-source': PollOutcome;
 }
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES: JobName[] = ['brief', 'digest', 'deliver-digest', 'answer', 'ingest'];
+export const JOB_NAMES: JobName[] = ['brief', 'digest', 'deliver-digest', 'answer', 'ingest', 'poll-source'];

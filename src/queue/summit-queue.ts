@@ -5,6 +5,11 @@ import { digestRepeat, digestSchedulerId } from './digest-schedule.ts';
 import { jobOptions, type JobSettings } from './job-options.ts';
 import { type JobName, type JobPayloads, type JobResults, QUEUE_NAME } from './jobs.ts';
 
+/** BullMQ job scheduler id of a source's polls. */
+export function sourceSchedulerId(sourceId: string): string {
+  return `source:${sourceId}`;
+}
+
 export class JobWaitTimeout extends Error {
   readonly code = 'queue:wait-timeout';
 
@@ -102,6 +107,19 @@ export class SummitQueue {
 
   async removeDigestScheduler(subscriptionId: string): Promise<void> {
     await this.queue.removeJobScheduler(digestSchedulerId(subscriptionId));
+  }
+
+  /** Polls a source every `everyMs` (BullMQ runs the first poll at once). */
+  async upsertSourceScheduler(sourceId: string, everyMs: number): Promise<void> {
+    await this.queue.upsertJobScheduler(sourceSchedulerId(sourceId), { every: everyMs }, {
+      name: 'poll-source',
+      data: { sourceId } satisfies JobPayloads['poll-source'],
+      opts: jobOptions('poll-source', this.#options),
+    });
+  }
+
+  async removeSourceScheduler(sourceId: string): Promise<void> {
+    await this.queue.removeJobScheduler(sourceSchedulerId(sourceId));
   }
 
   async close(): Promise<void> {

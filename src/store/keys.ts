@@ -27,6 +27,12 @@ export class StoreKeys {
   thread = (threadId: string) => `${this.prefix}:thread:${threadId}`;
   threadTurns = (threadId: string) => `${this.prefix}:thread:${threadId}:turns`;
   counters = () => `${this.prefix}:counters`;
+  source = (id: string) => `${this.prefix}:source:${id}`;
+  sourceState = (id: string) => `${this.prefix}:source:${id}:state`;
+  sourceSeen = (id: string) => `${this.prefix}:source:${id}:seen`;
+  storySources = (storyId: string) => `${this.prefix}:story:${storyId}:sources`;
+  sources = () => `${this.prefix}:sources`;
+  articlePage = (articleId: string) => `${this.prefix}:article-page:${articleId}`;
   /** Prefix handed to BullMQ, so queues live in the same namespace. */
   bull = () => `${this.prefix}:bull`;
 }

@@ -1,14 +1,18 @@
 import type { Redis } from 'ioredis';
+import type { ArticlePageRepository } from '../core/ports/article-page-repository.ts';
 import type { ArticleRepository } from '../core/ports/article-repository.ts';
 import type { BriefingCache } from '../core/ports/briefing-cache.ts';
 import type { DigestLog } from '../core/ports/digest-log.ts';
+import type { SourceRepository } from '../core/ports/source-repository.ts';
 import type { SubscriptionRepository } from '../core/ports/subscription-repository.ts';
 import type { ThreadRepository } from '../core/ports/thread-repository.ts';
 import { StoreKeys } from './keys.ts';
+import { RedisArticlePages } from './redis-article-pages.ts';
 import { RedisArticleRepository } from './redis-articles.ts';
 import { RedisBriefingCache } from './redis-briefing-cache.ts';
 import { RedisCounters } from './redis-counters.ts';
 import { RedisDigestLog } from './redis-digest-log.ts';
+import { RedisSourceRepository } from './redis-sources.ts';
 import { RedisSubscriptionRepository } from './redis-subscriptions.ts';
 import { RedisThreadRepository } from './redis-threads.ts';
 
@@ -20,6 +24,9 @@ export interface Stores {
   digests: DigestLog;
   threads: ThreadRepository;
   counters: RedisCounters;
+  sources: SourceRepository;
+  /** Cleaned, numbered articles for the web pages; kept as long as briefings. */
+  articlePages: ArticlePageRepository;
 }
 
 /** Every repository on one Redis connection, under one key prefix. */
@@ -33,5 +40,7 @@ export function createStores(redis: Redis, prefix: string, options: { briefingTt
     digests: new RedisDigestLog(redis, keys),
     threads: new RedisThreadRepository(redis, keys),
     counters: new RedisCounters(redis, keys),
+    sources: new RedisSourceRepository(redis, keys),
+    articlePages: new RedisArticlePages(redis, keys, options.briefingTtlSeconds),
   };
 }

@@ -35,7 +35,7 @@ function summit(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; 
   return { child, done };
 }
 
-test('deploy registers /summit with six subcommands and the topics as choices, to a guild or globally', async () => {
+test('deploy registers /summit with its subcommands, the source group and the topics as choices, to a guild or globally', async () => {
   const peer = await DiscordPeer.start();
   try {
     const topics = [
@@ -49,7 +49,10 @@ test('deploy registers /summit with six subcommands and the topics as choices, t
     const json = command?.json as Json;
     assert.deepEqual(json.contexts, [0], 'servers only');
     const subs = json.options as Json[];
-    assert.deepEqual(subs.map((s) => s.name), ['brief', 'ask', 'sources', 'subscribe', 'unsubscribe', 'help']);
+    assert.deepEqual(subs.map((s) => s.name), ['brief', 'ask', 'sources', 'subscribe', 'unsubscribe', 'help', 'source']);
+    const source = subs[6] as Json;
+    assert.equal(source.type, 2, 'a subcommand group');
+    assert.deepEqual((source.options as Json[]).map((s) => s.name), ['add', 'list', 'remove']);
     const topic = ((subs[0] as Json).options as Json[])[0] as Json;
     assert.deepEqual(topic.choices, [
       { name: 'Trade', value: 'trade' },

@@ -5,7 +5,7 @@ import type { QueueConfig } from '../../config/queue.ts';
 import { loadSlackConfig, type SlackConfig } from '../../config/slack.ts';
 import type { CliCommand, Output } from '../command.ts';
 import { UserError } from '../errors.ts';
-import { queueConfigFromEnv } from './queue-config.ts';
+import { fetchConfigFromEnv, queueConfigFromEnv } from './queue-config.ts';
 
 interface RunOptions {
   local?: boolean;
@@ -85,8 +85,11 @@ async function localBackend(opts: RunOptions, out: Output, topicsFile: string | 
   const { loadTopics } = await import('../topics-file.ts');
   const { englishWords } = await import('../../lexicon/english-words.ts');
   const { LocalSummitService } = await import('../../app/local-service.ts');
+  const { createFetcher } = await import('../../ingest/fetch/create-fetcher.ts');
   const set = await loadArticleSet(opts.articles, out.stderr);
   const topics = await loadTopics(opts.topics ?? topicsFile);
-  const service = new LocalSummitService([{ id: set.story, articles: set.articles }], { topics, dictionary: englishWords() });
+  // `source add` reads a feed or page once here (no worker polls it later).
+  const fetcher = createFetcher(fetchConfigFromEnv());
+  const service = new LocalSummitService([{ id: set.story, articles: set.articles }], { topics, dictionary: englishWords() }, { fetcher });
   return { service, close: async () => {} };
 }

@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Briefings } from '../../app/briefings.ts';
 import type { DeliveryRegistry } from '../../app/delivery-registry.ts';
+import type { Fetcher } from '../../sources/collect.ts';
 import type { Stores } from '../../store/stores.ts';
 import type { JobName, JobPayloads, JobResults } from '../jobs.ts';
 import type { SummitQueue } from '../summit-queue.ts';
@@ -21,6 +22,8 @@ export interface ProcessorContext {
   logger: Logger;
   metrics: ProcessorMetrics;
   now: () => Date;
+  /** How sources are polled; a worker without it fails poll jobs with a clear reason. */
+  sources?: { fetcher: Fetcher; maxItemsPerPoll: number };
 }
 
 export type Processor<N extends JobName> = (

@@ -7,6 +7,7 @@ import type { Processor, ProcessorContext } from './context.ts';
 import { processDeliverDigest } from './deliver-digest.ts';
 import { processDigest } from './digest.ts';
 import { processIngest } from './ingest.ts';
+import { processPollSource } from './poll-source.ts';
 
 const PROCESSORS: { [N in JobName]: Processor<N> } = {
   brief: processBrief,
@@ -14,6 +15,7 @@ const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'deliver-digest': processDeliverDigest,
   answer: processAnswer,
   ingest: processIngest,
+  'poll-source': processPollSource,
 };
 
 /** Routes a job to its processor by name; an unknown name cannot succeed on retry. */

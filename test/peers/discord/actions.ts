@@ -52,13 +52,17 @@ export function replayInteraction(peer: DiscordPeer, interaction: PeerInteractio
 }
 
 /**
- * A member runs `/summit <subcommand> [options]`. Like Discord's client, it refuses commands
- * that were not deployed and options the deployed command does not define.
+ * A member runs `/summit <subcommand> [options]` (or `/summit <group> <subcommand>`, e.g.
+ * "source add"). Like Discord's client, it refuses commands that were not deployed and options
+ * the deployed command does not define.
  */
 export function runCommand(peer: DiscordPeer, subcommand: string, options: Record<string, string> = {}, actor: Actor = {}): PeerInteraction {
   const command = peer.commands.find((c) => c.json.name === 'summit' && (!c.guildId || c.guildId === peer.guildId));
   if (!command) throw new Error('/summit is not deployed to the peer');
-  const sub = ((command.json.options as Json[] | undefined) ?? []).find((o) => o.name === subcommand && o.type === 1);
+  const [group, subName = ''] = subcommand.includes(' ') ? subcommand.split(' ') : [undefined, subcommand];
+  const top = (command.json.options as Json[] | undefined) ?? [];
+  const siblings = group === undefined ? top : ((top.find((o) => o.name === group && o.type === 2)?.options as Json[] | undefined) ?? []);
+  const sub = siblings.find((o) => o.name === subName && o.type === 1);
   if (!sub) throw new Error(`/summit has no subcommand ${subcommand}`);
   const defined = (sub.options as Json[] | undefined) ?? [];
   for (const [name, value] of Object.entries(options)) {
@@ -78,7 +82,11 @@ export function runCommand(peer: DiscordPeer, subcommand: string, options: Recor
       name: 'summit',
       type: 1,
       ...(command.guildId ? { guild_id: command.guildId } : {}),
-      options: [{ type: 1, name: subcommand, options: Object.entries(options).map(([name, value]) => ({ type: 3, name, value })) }],
+      options: [
+        group === undefined
+          ? { type: 1, name: subName, options: Object.entries(options).map(([name, value]) => ({ type: 3, name, value })) }
+          : { type: 2, name: group, options: [{ type: 1, name: subName, options: Object.entries(options).map(([name, value]) => ({ type: 3, name, value })) }] },
+      ],
     },
   );
 }

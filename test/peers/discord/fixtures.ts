@@ -91,5 +91,8 @@ export function serviceBriefing(base: SummitService, briefing: Briefing, beforeB
     thread: (threadId) => base.thread(threadId),
     defaultStory: () => briefing.story,
     topics: () => briefing.topics.map((t) => ({ id: t.id, label: t.label })),
+    addSource: (request) => base.addSource(request),
+    listSources: (storyId) => base.listSources(storyId),
+    removeSource: (storyId, url) => base.removeSource(storyId, url),
   };
 }

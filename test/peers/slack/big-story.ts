@@ -64,5 +64,10 @@ export function bigStoryService(briefing: Briefing): SummitService {
     thread: async (id) => threads.get(id),
     defaultStory: () => briefing.story,
     topics: () => briefing.topics.map((t) => ({ id: t.id, label: t.label })),
+    addSource: async () => {
+      throw new Error('bigStoryService does not follow sources');
+    },
+    listSources: async () => [],
+    removeSource: async () => false,
   };
 }

@@ -34,6 +34,9 @@ export function gatedService(inner: SummitService): { service: SummitService; re
     thread: (threadId) => inner.thread(threadId),
     defaultStory: () => inner.defaultStory(),
     topics: () => inner.topics(),
+    addSource: (request) => inner.addSource(request),
+    listSources: (storyId) => inner.listSources(storyId),
+    removeSource: (storyId, url) => inner.removeSource(storyId, url),
   };
   return { service, release, calls: () => calls };
 }
@@ -58,6 +61,9 @@ export function countingService(inner: SummitService): { service: SummitService;
       thread: count((id) => inner.thread(id)),
       defaultStory: count(() => inner.defaultStory()),
       topics: count(() => inner.topics()),
+      addSource: count((r) => inner.addSource(r)),
+      listSources: count((id) => inner.listSources(id)),
+      removeSource: count((id, url) => inner.removeSource(id, url)),
     },
   };
 }

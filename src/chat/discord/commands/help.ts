@@ -15,6 +15,7 @@ export const helpSubcommand = {
       '`/summit sources` — the articles, with rewrites grouped',
       '`/summit subscribe <HH:MM> [timezone] [topics]` — a daily digest of what is new here (Manage Channels)',
       '`/summit unsubscribe` — stop it',
+      '`/summit source add <url> [keywords]` — follow an RSS/Atom feed or article page (Manage Channels); `/summit source list`, `/summit source remove`',
       '',
       'Briefings and digests open a thread: mention me there with a question.',
       `Topics: ${topics || 'none configured'}.`,

@@ -2,6 +2,7 @@ import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'disco
 import { askSubcommand } from './ask.ts';
 import { briefSubcommand } from './brief.ts';
 import { helpSubcommand } from './help.ts';
+import { sourceGroup } from './source.ts';
 import { sourcesSubcommand } from './sources.ts';
 import { subscribeSubcommand } from './subscribe.ts';
 import type { DiscordCommand, SummitSubcommand } from './types.ts';
@@ -26,9 +27,11 @@ export const summitCommand = {
       // Threads, channels and subscriptions are server things: no DMs.
       .setContexts(InteractionContextType.Guild);
     for (const sub of SUBCOMMANDS) builder.addSubcommand((b) => sub.define(b, topics));
+    builder.addSubcommandGroup((g) => sourceGroup.define(g));
     return builder.toJSON();
   },
   async execute(interaction, ctx) {
+    if (interaction.options.getSubcommandGroup(false) === sourceGroup.name) return sourceGroup.execute(interaction, ctx);
     const name = interaction.options.getSubcommand(false);
     const sub = SUBCOMMANDS.find((s) => s.name === name) ?? helpSubcommand;
     if (sub === helpSubcommand && name !== 'help') {

@@ -11,6 +11,7 @@ export function renderHelp(topics: { id: string; label: string }[], unknown?: st
     '• `/summit sources` — list every article, numbered as in the briefing',
     '• `/summit subscribe HH:MM [time zone] [topics]` — a daily digest here (admins only)',
     '• `/summit unsubscribe` — stop the daily digest here (admins only)',
+    '• `/summit source add <url> [keywords]` — follow an RSS/Atom feed or article page (admins only); `source list`, `source remove <url>`',
     '• `/summit help` — this message',
   ];
   const blocks = [];

@@ -5,6 +5,7 @@ export type SummitCommand =
   | { kind: 'sources' }
   | { kind: 'subscribe'; args: string[] }
   | { kind: 'unsubscribe' }
+  | { kind: 'source'; action?: string; args: string }
   | { kind: 'help'; unknown?: string };
 
 export function parseSummitCommand(text: string): SummitCommand {
@@ -22,6 +23,10 @@ export function parseSummitCommand(text: string): SummitCommand {
       return { kind: 'subscribe', args: rest.flatMap((a) => a.split(',')).filter((a) => a.length > 0) };
     case 'unsubscribe':
       return { kind: 'unsubscribe' };
+    case 'source': {
+      const action = rest[0]?.toLowerCase();
+      return action ? { kind: 'source', action, args: remainder.slice((rest[0] as string).length).trim() } : { kind: 'source', args: '' };
+    }
     case '':
     case 'help':
       return { kind: 'help' };

@@ -5,6 +5,7 @@ import { renderHelp } from '../commands/help.ts';
 import { type CommandIO, type CommandRequest, ephemeral, type Reply } from '../commands/io.ts';
 import { findTopic, parseSummitCommand } from '../commands/parse.ts';
 import { replySources } from '../commands/sources.ts';
+import { sourceCommand } from '../commands/source.ts';
 import { subscribe, unsubscribe } from '../commands/subscribe.ts';
 import type { SlackDeps } from '../deps.ts';
 import { notice } from '../render/blocks.ts';
@@ -72,6 +73,10 @@ export function summitCommand(deps: SlackDeps) {
       case 'unsubscribe':
         await ack();
         await unsubscribe(deps, request, io);
+        return;
+      case 'source':
+        await ack();
+        await sourceCommand(deps, request, io, parsed.action, parsed.args);
     }
   };
 }

@@ -1,0 +1,76 @@
+import type { Briefing, Citation, Disagreement, TopicBriefing } from '../../core/types.ts';
+import { type Html, html, safeHref } from '../html.ts';
+import { formatDate } from './article-page.ts';
+import { layout } from './layout.ts';
+import { sourcesSection } from './sources-section.ts';
+
+/** Numbers sources as chat does: position in the briefing's article list, from 1. */
+export type SourceNumbers = Map<string, number>;
+
+/**
+ * The full briefing — every topic and point, the sources with rewrite groups and flags, and
+ * where sources disagree. The page chat posts link to when they had to shorten a briefing.
+ * `base` is the token prefix pages were reached through ("" otherwise); site links keep it.
+ */
+export function briefingPage(briefing: Briefing, base: string): Html {
+  const numbers: SourceNumbers = new Map(briefing.articles.map((a, i) => [a.id, i + 1]));
+  const title = `${briefing.story}: briefing`;
+  const body = html`<header>
+<h1>${briefing.story}</h1>
+<p class="meta">${briefing.articles.length} articles from ${briefing.groups.length} independent sources · ${formatDate(briefing.generatedAt)} · ${briefing.engine}</p>
+${(briefing.notes ?? []).map((n) => html`<p class="note">${n}</p>`)}
+</header>
+${briefing.topics.map((t) => topicSection(t, numbers, base))}
+${briefing.disagreements.length > 0 ? disagreementsSection(briefing.disagreements, numbers, base) : ''}
+${sourcesSection(briefing, numbers, base)}
+<footer><p>Every point is a sentence of the articles, shortened; the numbers link to the sentences it comes from.</p></footer>`;
+  return layout({ title, body });
+}
+
+function topicSection(topic: TopicBriefing, numbers: SourceNumbers, base: string): Html {
+  return html`<section id="topic-${topic.id}">
+<h2>${topic.label}</h2>
+${
+  topic.points.length === 0
+    ? html`<p class="meta">The articles say nothing on this topic.</p>`
+    : html`<ol class="points">${topic.points.map(
+        (p) => html`<li>${p.text} ${citationLinks(p.citations, numbers, base)}${
+          p.independentSources > 1 ? html` <span class="independent">${p.independentSources} independent sources</span>` : ''
+        }</li>`,
+      )}</ol>`
+}
+</section>
+`;
+}
+
+function disagreementsSection(disagreements: Disagreement[], numbers: SourceNumbers, base: string): Html {
+  return html`<section id="disagreements">
+<h2>Sources differ</h2>
+<ul>${disagreements.map(
+    (d) => html`<li><strong>${d.about}</strong> <span class="meta">(${d.kind})</span>
+<ul class="variants">${d.variants.map(
+      (v) => html`<li>“${v.text}” ${citationLinks(
+        v.articleIds.map((id) => d.citations.find((c) => c.articleId === id) ?? { articleId: id }),
+        numbers,
+        base,
+      )}</li>`,
+    )}</ul></li>`,
+  )}</ul>
+</section>
+`;
+}
+
+/** `[2]`-style links: to the quoted sentence when the citation has a link, else to the source's entry below. */
+export function citationLinks(citations: (Citation | { articleId: string; quote?: undefined; link?: undefined })[], numbers: SourceNumbers, base: string): Html {
+  const seen = new Set<string>();
+  const links = citations.flatMap((c) => {
+    const key = `${c.articleId}:${c.link ?? ''}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const n = numbers.get(c.articleId);
+    const href = safeHref(c.link, base) ?? (n ? `#source-${n}` : undefined);
+    const label = `[${n ?? '?'}]`;
+    return href ? [html`<a class="cite" href="${href}" title="${c.quote ?? ''}" rel="noopener noreferrer">${label}</a>`] : [html`<span>${label}</span>`];
+  });
+  return html`<span class="cites">${links}</span>`;
+}
