@@ -27,6 +27,9 @@ export interface SizeResult {
   pairPrecision: number;
   pairRecall: number;
   points: number;
+  /** Filled by run.ts when a size ran several times. */
+  slowestMs?: number;
+  runs?: number;
 }
 
 const count = Number(process.argv[2]);

@@ -109,6 +109,8 @@ export function claimDisagreements(
       { kind: Disagreement['kind']; context: string; variants: Map<string, SentenceRef[]> }
     >();
     for (const other of members.slice(1)) {
+      // Same terms (synonyms folded, numbers and names included) cannot differ on a fact.
+      if (sameTerms(reference.termIds, other.termIds)) continue;
       const tokens = align(other.text);
       for (const hunk of diffHunks(
         refKeys,
@@ -161,6 +163,12 @@ const KIND_LABEL: Record<Disagreement['kind'], string> = {
   place: 'Place',
   detail: 'Detail',
 };
+
+function sameTerms(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 const ref = (s: SentenceFeatures): SentenceRef => ({ articleId: s.articleId, sentenceId: s.sentenceId });
 
