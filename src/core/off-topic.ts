@@ -24,18 +24,20 @@ export function dropOffTopicEdges(articles: Article[], sentences: SentenceFeatur
   const dropped = new Set<number>();
   byArticle.forEach((list, ai) => {
     const n = list.length;
+    // How many sentences of this article use each term: "elsewhere in the article" is count > own.
+    const inArticle = new Map<number, number>();
+    for (const s of list) for (const id of s.termIds) inArticle.set(id, (inArticle.get(id) ?? 0) + 1);
     list.forEach((s, si) => {
       if (si >= EDGE && si < n - EDGE) return;
       if (s.termIds.length === 0) {
         dropped.add(s.index);
         return;
       }
-      const own = new Set<number>();
-      list.forEach((other, j) => {
-        if (j !== si) for (const id of other.termIds) own.add(id);
-      });
       let shared = 0;
-      for (const id of s.termIds) if (own.has(id) || (multiArticle && (articlesWithTerm.get(id) ?? 0) > 1)) shared++;
+      for (const id of s.termIds) {
+        const elsewhere = (inArticle.get(id) ?? 0) > 1;
+        if (elsewhere || (multiArticle && (articlesWithTerm.get(id) ?? 0) > 1)) shared++;
+      }
       const share = shared / s.termIds.length;
       // Short articles give too little context to call a sentence off-topic.
       const offTopic = n >= 6 && multiArticle && share < 0.2;
