@@ -1,8 +1,12 @@
 import { stemmer } from 'stemmer';
 import { NUMBER_WORDS, SPELLING_VARIANTS, STOP_WORDS, SYNONYM_OF } from './lexicon.ts';
 
+const NON_ASCII = /[^\x00-\x7F]/;
+
 /** Typographic variants folded to ASCII so matching ignores them (display text keeps the originals). */
 export function foldTypography(text: string): string {
+  // ASCII text has nothing to fold (most sentences): skip normalisation entirely.
+  if (!NON_ASCII.test(text)) return text;
   return text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
