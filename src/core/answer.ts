@@ -1,6 +1,5 @@
 import { compressSentence } from './compress.ts';
 import type { Analysis } from './engine.ts';
-import { weightedJaccard } from './features.ts';
 import { scoreClaimsForQuestion } from './retrieve-claims.ts';
 import type { Answer } from './types.ts';
 
@@ -34,9 +33,7 @@ export function answerQuestion(
   for (const candidate of scored) {
     if (picked.length >= options.maxSentences) break;
     if (candidate.score < (scored[0]?.score ?? 0) * 0.6) break;
-    const similar = picked.some(
-      (p) => weightedJaccard(p.claim.display.terms, candidate.claim.display.terms, analysis.weights) > 0.4,
-    );
+    const similar = picked.some((p) => analysis.weights.similarity(p.claim.display, candidate.claim.display) > 0.4);
     if (!similar) picked.push(candidate);
   }
   return {

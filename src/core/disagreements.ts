@@ -4,13 +4,14 @@ import { diffHunks } from './diff.ts';
 import type { SentenceFeatures } from './features.ts';
 import { MONTHS } from './text/lexicon.ts';
 import { numberValue, type Token, termOf, tokenize } from './text/tokens.ts';
-import type { Disagreement, SentenceRef } from './types.ts';
+import type { Disagreement } from './types.ts';
 
 /** A disagreement before citations are attached. */
 export interface RawDisagreement {
   about: string;
   kind: Disagreement['kind'];
-  variants: { text: string; refs: SentenceRef[] }[];
+  /** Each variant with the sentences that say it. */
+  variants: { text: string; sentences: SentenceFeatures[] }[];
 }
 
 interface AlignedToken {
@@ -106,7 +107,7 @@ export function claimDisagreements(
     // position in reference → variant text → refs
     const byPosition = new Map<
       number,
-      { kind: Disagreement['kind']; context: string; variants: Map<string, SentenceRef[]> }
+      { kind: Disagreement['kind']; context: string; variants: Map<string, SentenceFeatures[]> }
     >();
     for (const other of members.slice(1)) {
       // Same terms (synonyms folded, numbers and names included) cannot differ on a fact.
@@ -130,25 +131,25 @@ export function claimDisagreements(
           entry = {
             kind,
             context,
-            variants: new Map([[a.map((t) => t.raw).join(' '), [ref(reference)]]]),
+            variants: new Map([[a.map((t) => t.raw).join(' '), [reference]]]),
           };
           byPosition.set(hunk.aStart, entry);
         }
         const text = b.map((t) => t.raw).join(' ');
         const refs = entry.variants.get(text) ?? [];
-        refs.push(ref(other));
+        refs.push(other);
         entry.variants.set(text, refs);
       }
     }
     // Members without a hunk at a position agree with the reference there.
     for (const entry of byPosition.values()) {
       const listed = new Set([...entry.variants.values()].flat().map((r) => r.articleId));
-      const refVariant = entry.variants.values().next().value as SentenceRef[];
-      for (const m of members) if (!listed.has(m.articleId)) refVariant.push(ref(m));
+      const refVariant = entry.variants.values().next().value as SentenceFeatures[];
+      for (const m of members) if (!listed.has(m.articleId)) refVariant.push(m);
       out.push({
         about: `${KIND_LABEL[entry.kind]}: “… ${entry.context} …”`,
         kind: entry.kind,
-        variants: [...entry.variants.entries()].map(([text, refs]) => ({ text, refs })),
+        variants: [...entry.variants.entries()].map(([text, sentences]) => ({ text, sentences })),
       });
     }
   }
@@ -170,7 +171,6 @@ function sameTerms(a: Uint32Array, b: Uint32Array): boolean {
   return true;
 }
 
-const ref = (s: SentenceFeatures): SentenceRef => ({ articleId: s.articleId, sentenceId: s.sentenceId });
 
 const QUALIFIERS = new Set(['former', 'ex', 'then', 'late', 'acting', 'outgoing', 'incoming', 'interim']);
 const TITLES = new Set([
@@ -196,7 +196,7 @@ const TITLE_HINT = /\b(?:President|Minister|Chancellor|Secretary|Governor|Senato
 /** Whether people are given the same title everywhere ("former President X" against "President X"). */
 export function titleDisagreements(sentences: SentenceFeatures[]): RawDisagreement[] {
   // person → title → qualified? → refs
-  const seen = new Map<string, Map<string, Map<string, SentenceRef[]>>>();
+  const seen = new Map<string, Map<string, Map<string, SentenceFeatures[]>>>();
   for (const s of sentences) {
     if (!TITLE_HINT.test(s.text)) continue; // most sentences name no titled person
     const tokens = tokenize(s.text);
@@ -219,12 +219,12 @@ export function titleDisagreements(sentences: SentenceFeatures[]): RawDisagreeme
       while (q >= 0 && /^(?:US|U\.S\.|UK|EU|[A-Z][a-z]+(?:an|ese|ish|i))$/.test(tokens[q]?.raw ?? '')) q--; // nationality
       const qualifier = QUALIFIERS.has(tokens[q]?.lower ?? '') ? 'former' : '';
       const label = `${qualifier ? 'former ' : ''}${title.replace(/\b\w/g, (c) => c.toUpperCase())} ${person}`;
-      const byTitle = seen.get(person) ?? new Map<string, Map<string, SentenceRef[]>>();
+      const byTitle = seen.get(person) ?? new Map<string, Map<string, SentenceFeatures[]>>();
       seen.set(person, byTitle);
-      const variants = byTitle.get(title) ?? new Map<string, SentenceRef[]>();
+      const variants = byTitle.get(title) ?? new Map<string, SentenceFeatures[]>();
       byTitle.set(title, variants);
       const refs = variants.get(label) ?? [];
-      refs.push(ref(s));
+      refs.push(s);
       variants.set(label, refs);
     }
   }
@@ -235,7 +235,7 @@ export function titleDisagreements(sentences: SentenceFeatures[]): RawDisagreeme
       out.push({
         about: `How ${person} is titled`,
         kind: 'title',
-        variants: [...variants.entries()].map(([text, refs]) => ({ text, refs })),
+        variants: [...variants.entries()].map(([text, sentences]) => ({ text, sentences })),
       });
     }
   }

@@ -12,7 +12,7 @@ import { prepareArticles } from './prepare.ts';
 import { DEFAULT_REWRITE_OPTIONS, findRewriteGroups, type RewriteGroupOptions } from './rewrite-groups.ts';
 import { Specifics } from './specificity.ts';
 import { topicMatchers } from './topics.ts';
-import type { Article, ArticleInput, Briefing, Citation, Disagreement, SentenceRef, Topic } from './types.ts';
+import type { Article, ArticleInput, Briefing, Citation, Disagreement, Topic } from './types.ts';
 
 export const ENGINE_NAME = 'summit-offline';
 export const ENGINE_VERSION = '1';
@@ -44,14 +44,7 @@ export interface Analysis {
 export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysis {
   const prepared = prepareArticles(inputs, options.dictionary);
   const vocabulary = new Vocabulary();
-  const kept = dropOffTopicEdges(prepared, extractFeatures(prepared, vocabulary));
-  // An article whose every sentence went is not part of the set.
-  const articles = prepared.filter((a) => a.sentences.length > 0);
-  const newIndex = new Map(articles.map((a, i) => [a.id, i]));
-  if (articles.length !== prepared.length) {
-    for (const s of kept) s.articleIndex = newIndex.get(s.articleId) as number;
-  }
-  const sentences = kept;
+  const { articles, sentences } = dropOffTopicEdges(prepared, extractFeatures(prepared, vocabulary));
   const weights = new TermWeights(sentences, vocabulary);
   const clusters = clusterClaims(sentences, weights, options.claims ?? DEFAULT_CLAIM_OPTIONS);
   const groupOf = findRewriteGroups(
@@ -67,13 +60,7 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
   const claims = rankClaims(
     clusters,
     { sentences, weights, specifics, groupOf, lowInformation, termArticleShare },
-    (c) =>
-      contentId(
-        ...c.members.map(
-          (m) =>
-            `${(sentences[m] as SentenceFeatures).articleId}:${(sentences[m] as SentenceFeatures).sentenceId}`,
-        ),
-      ),
+    (c) => contentId(...c.members.map((m) => sentenceKey(sentences[m] as SentenceFeatures))),
   );
   const byId = new Map(articles.map((a) => [a.id, a]));
   const cite = (s: SentenceFeatures): Citation => ({
@@ -86,8 +73,7 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
     ...titleDisagreements(sentences),
     ...claimDisagreements(clusters, sentences, options.dictionary),
   ];
-  const sentenceByRef = new Map(sentences.map((s) => [`${s.articleId}:${s.sentenceId}`, s]));
-  const disagreements = raw.map((d) => finishDisagreement(d, sentenceByRef, cite));
+  const disagreements = raw.map((d) => finishDisagreement(d, cite));
   return { articles, sentences, weights, vocabulary, claims, groupIds, lowInformation, disagreements, cite };
 }
 
@@ -152,23 +138,13 @@ function groupIdsFor(groupOf: number[]): string[] {
   });
 }
 
-function finishDisagreement(
-  d: RawDisagreement,
-  sentenceByRef: Map<string, SentenceFeatures>,
-  cite: (s: SentenceFeatures) => Citation,
-): Disagreement {
-  const citations: Citation[] = [];
-  const seen = new Set<string>();
+const sentenceKey = (s: SentenceFeatures) => `${s.articleId}:${s.sentenceId}`;
+
+function finishDisagreement(d: RawDisagreement, cite: (s: SentenceFeatures) => Citation): Disagreement {
+  const cited = new Set<SentenceFeatures>();
   const variants = d.variants.map((v) => {
-    for (const r of v.refs) {
-      const key = `${r.articleId}:${r.sentenceId}`;
-      const s = sentenceByRef.get(key);
-      if (s && !seen.has(key)) {
-        seen.add(key);
-        citations.push(cite(s));
-      }
-    }
-    return { text: v.text, articleIds: [...new Set(v.refs.map((r: SentenceRef) => r.articleId))] };
+    for (const s of v.sentences) cited.add(s);
+    return { text: v.text, articleIds: [...new Set(v.sentences.map((s) => s.articleId))] };
   });
-  return { about: d.about, kind: d.kind, variants, citations };
+  return { about: d.about, kind: d.kind, variants, citations: [...cited].map(cite) };
 }

@@ -207,19 +207,3 @@ export class TermWeights {
     return union > 0 ? shared / union : 0;
   }
 }
-
-/** IDF-weighted Jaccard similarity of two term lists. */
-export function weightedJaccard(a: readonly string[], b: readonly string[], weights: TermWeights): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const bSet = new Set(b);
-  let shared = 0;
-  let union = 0;
-  for (const t of a) {
-    const w = weights.idf(t);
-    union += w;
-    if (bSet.has(t)) shared += w;
-  }
-  const aSet = new Set(a);
-  for (const t of b) if (!aSet.has(t)) union += weights.idf(t);
-  return union > 0 ? shared / union : 0;
-}

@@ -8,10 +8,13 @@ const EDGE = 2;
 
 /**
  * Drops sentences at an article's edges that share almost nothing with the rest of the set
- * (author bios, promos): only the whole set tells what the story is about. Returns the kept
- * features, re-indexed; removed sentences are recorded on their article.
+ * (author bios, promos): only the whole set tells what the story is about. Returns the articles
+ * that still have sentences and the kept features, re-indexed; removals are recorded on their article.
  */
-export function dropOffTopicEdges(articles: Article[], sentences: SentenceFeatures[]): SentenceFeatures[] {
+export function dropOffTopicEdges(
+  articles: Article[],
+  sentences: SentenceFeatures[],
+): { articles: Article[]; sentences: SentenceFeatures[] } {
   const articlesWithTerm = new Map<number, number>();
   const byArticle: SentenceFeatures[][] = articles.map(() => []);
   for (const s of sentences) byArticle[s.articleIndex]?.push(s);
@@ -48,9 +51,9 @@ export function dropOffTopicEdges(articles: Article[], sentences: SentenceFeatur
       }
     });
   });
-  if (dropped.size === 0) return sentences;
-  const keptIds = new Map<number, Set<number>>();
+  if (dropped.size === 0) return { articles, sentences };
   const kept = sentences.filter((s) => !dropped.has(s.index));
+  const keptIds = new Map<number, Set<number>>();
   for (const s of kept) {
     let set = keptIds.get(s.articleIndex);
     if (!set) keptIds.set(s.articleIndex, (set = new Set()));
@@ -59,13 +62,17 @@ export function dropOffTopicEdges(articles: Article[], sentences: SentenceFeatur
   articles.forEach((a, ai) => {
     a.sentences = a.sentences.filter((s) => keptIds.get(ai)?.has(s.id));
   });
+  // An article whose every sentence went is not part of the set.
+  const remaining = articles.filter((a) => a.sentences.length > 0);
+  const newIndex = new Map(remaining.map((a, i) => [a.id, i]));
   // Re-index in place: the records carry derived getters that a copy would lose.
   const position = new Map<number, number>();
   kept.forEach((s, index) => {
+    s.articleIndex = newIndex.get(s.articleId) as number;
     const p = position.get(s.articleIndex) ?? 0;
     position.set(s.articleIndex, p + 1);
     s.index = index;
     s.position = p;
   });
-  return kept;
+  return { articles: remaining, sentences: kept };
 }

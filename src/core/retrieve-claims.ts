@@ -43,19 +43,23 @@ export function scoreClaimsForQuestion(
   for (const t of required) if (analysis.weights.df(t) > common) required.delete(t);
   if (questionTerms.length === 0) return { unknownName: false, scored: [] };
   const total = questionTerms.reduce((s, t) => s + analysis.weights.idf(t), 0);
+  // Question terms as vocabulary ids (all are known: df > 0), so claims are scanned by id
+  // without building term strings or sets per claim.
+  const weightOf = new Map(questionTerms.map((t) => [analysis.vocabulary.lookup(t) as number, analysis.weights.idf(t)]));
+  const requiredIds = [...required].map((t) => analysis.vocabulary.lookup(t) as number);
 
-  const scored = analysis.claims
-    .map((claim): ScoredClaim | undefined => {
-      const memberTerms = new Set(claim.members.flatMap((m) => m.terms));
-      if ([...required].some((t) => !memberTerms.has(t))) return undefined;
-      const covered = questionTerms
-        .filter((t) => memberTerms.has(t))
-        .reduce((s, t) => s + analysis.weights.idf(t), 0);
-      const coverage = total > 0 ? covered / total : 0;
-      return { claim, coverage, score: coverage * (1 + 0.1 * claim.salience) };
-    })
-    .filter((x): x is ScoredClaim => x !== undefined)
-    .sort((a, b) => b.score - a.score);
+  const scored: ScoredClaim[] = [];
+  const found = new Set<number>();
+  for (const claim of analysis.claims) {
+    found.clear();
+    for (const m of claim.members) for (const id of m.termIds) if (weightOf.has(id)) found.add(id);
+    if (requiredIds.some((id) => !found.has(id))) continue;
+    let covered = 0;
+    for (const id of found) covered += weightOf.get(id) as number;
+    const coverage = total > 0 ? covered / total : 0;
+    scored.push({ claim, coverage, score: coverage * (1 + 0.1 * claim.salience) });
+  }
+  scored.sort((a, b) => b.score - a.score);
   return { unknownName: false, scored };
 }
 

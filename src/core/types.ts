@@ -17,13 +17,17 @@ export interface Sentence {
   text: string;
 }
 
-export interface Article {
+/** What is known about an article besides its text. */
+export interface ArticleMeta {
   id: string;
   source: string;
   title?: string;
   url?: string;
   outlet?: string;
   publishedAt?: string;
+}
+
+export interface Article extends ArticleMeta {
   sentences: Sentence[];
   /** What the cleaner removed, for diagnostics (never shown as content). */
   removed: string[];
@@ -65,13 +69,7 @@ export interface Disagreement {
   citations: Citation[];
 }
 
-export interface BriefingArticle {
-  id: string;
-  source: string;
-  title?: string;
-  url?: string;
-  outlet?: string;
-  publishedAt?: string;
+export interface BriefingArticle extends ArticleMeta {
   group: string;
   lowInformation: boolean;
   sentences: number;

@@ -1,16 +1,10 @@
-import type { Article, Sentence } from '../types.ts';
+import type { Article, ArticleMeta, Sentence } from '../types.ts';
 
 /**
  * An article as the engine cleaned and numbered it: what `/articles/<id>#s<n>` citations point
  * to. Sentence ids are the analysis's own, so a citation's `#s12` is the sentence it quotes.
  */
-export interface ArticlePage {
-  id: string;
-  source: string;
-  title?: string;
-  url?: string;
-  outlet?: string;
-  publishedAt?: string;
+export interface ArticlePage extends ArticleMeta {
   /** In order; ids may have gaps where the engine dropped a sentence (bios, promos). */
   sentences: Sentence[];
 }
