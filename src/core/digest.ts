@@ -1,6 +1,8 @@
-import { contentId } from './ids.ts';
+import { contentId, sentenceRef } from './ids.ts';
+
+export { sentenceRef };
 import type { DeliveredSoFar, DigestRecord } from './ports/digest-log.ts';
-import type { Briefing, Citation, Digest, Disagreement, Point, TopicBriefing } from './types.ts';
+import type { Briefing, Digest, Disagreement, Point, TopicBriefing } from './types.ts';
 
 /** What renderers show when a digest has nothing new. */
 export const NOTHING_NEW = 'Nothing new since the last digest.';
@@ -75,10 +77,6 @@ export function buildDigest(input: DigestInput): DigestResult {
 function isNew(point: Point, delivered: DeliveredSoFar): boolean {
   if (delivered.claimIds.has(point.claimId)) return false;
   return !point.citations.some((c) => delivered.sentenceRefs.has(sentenceRef(c)));
-}
-
-export function sentenceRef(citation: Pick<Citation, 'articleId' | 'sentenceId'>): string {
-  return `${citation.articleId}:${citation.sentenceId}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { WordList } from './clean/headings.ts';
 import { claimDisagreements, type RawDisagreement, titleDisagreements } from './disagreements.ts';
 import { extractFeatures, type SentenceFeatures, TermWeights, Vocabulary } from './features.ts';
 import { dropOffTopicEdges } from './off-topic.ts';
-import { contentId } from './ids.ts';
+import { contentId, sentenceRef } from './ids.ts';
 import { sentenceLink } from './links.ts';
 import { prepareArticles } from './prepare.ts';
 import { DEFAULT_REWRITE_OPTIONS, findRewriteGroups, type RewriteGroupOptions } from './rewrite-groups.ts';
@@ -60,7 +60,7 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
   const claims = rankClaims(
     clusters,
     { sentences, weights, specifics, groupOf, lowInformation, termArticleShare },
-    (c) => contentId(...c.members.map((m) => sentenceKey(sentences[m] as SentenceFeatures))),
+    (c) => contentId(...c.members.map((m) => sentenceRef(sentences[m] as SentenceFeatures))),
   );
   const byId = new Map(articles.map((a) => [a.id, a]));
   const cite = (s: SentenceFeatures): Citation => ({
@@ -137,8 +137,6 @@ function groupIdsFor(groupOf: number[]): string[] {
     return name;
   });
 }
-
-const sentenceKey = (s: SentenceFeatures) => `${s.articleId}:${s.sentenceId}`;
 
 function finishDisagreement(d: RawDisagreement, cite: (s: SentenceFeatures) => Citation): Disagreement {
   const cited = new Set<SentenceFeatures>();

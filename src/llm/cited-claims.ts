@@ -1,4 +1,5 @@
 import type { RankedClaim } from '../core/claim-ranking.ts';
+import { sentenceRef } from '../core/ids.ts';
 import type { Analysis } from '../core/engine.ts';
 import type { Citation, Point } from '../core/types.ts';
 
@@ -17,7 +18,7 @@ export function claimCitations(analysis: Analysis, claims: RankedClaim[]): Citat
   return claims
     .flatMap((c) => [c.display, ...c.supporting.filter((m) => m !== c.display)])
     .filter((m) => {
-      const key = `${m.articleId}:${m.sentenceId}`;
+      const key = sentenceRef(m);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

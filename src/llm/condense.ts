@@ -1,5 +1,7 @@
+import { DEFAULT_BUDGET } from '../core/briefing.ts';
 import type { RankedClaim } from '../core/claim-ranking.ts';
 import { compressSentence } from '../core/compress.ts';
+import { sentenceRef } from '../core/ids.ts';
 import { type Analysis, briefingFromAnalysis, type EngineOptions } from '../core/engine.ts';
 import type { Disagreement } from '../core/types.ts';
 
@@ -46,7 +48,7 @@ export function briefingContext(
   analysis: Analysis,
   options: EngineOptions & { topic?: string },
 ): { data: BriefingData; catalog: ClaimCatalog } {
-  const budget = options.budget ?? { pointsPerTopic: 6, wordsPerPoint: 40 };
+  const budget = options.budget ?? DEFAULT_BUDGET;
   const candidates = briefingFromAnalysis(analysis, {
     ...options,
     budget: { ...budget, pointsPerTopic: budget.pointsPerTopic + EXTRA_CANDIDATES },
@@ -102,10 +104,8 @@ function claimEntries(analysis: Analysis, catalog: ClaimCatalog, words: number):
 
 function disagreementEntries(analysis: Analysis, catalog: ClaimCatalog): DisagreementEntry[] {
   const numberOf = articleNumbers(analysis);
-  const offered = new Set(
-    [...catalog.byRef.values()].flatMap((c) => c.members.map((m) => `${m.articleId}:${m.sentenceId}`)),
-  );
-  const touches = (d: Disagreement) => d.citations.some((c) => offered.has(`${c.articleId}:${c.sentenceId}`));
+  const offered = new Set([...catalog.byRef.values()].flatMap((c) => c.members.map(sentenceRef)));
+  const touches = (d: Disagreement) => d.citations.some((c) => offered.has(sentenceRef(c)));
   return analysis.disagreements
     .filter(touches)
     .slice(0, MAX_DISAGREEMENTS)

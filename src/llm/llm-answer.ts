@@ -1,5 +1,6 @@
 import { answerQuestion, NOT_COVERED } from '../core/answer.ts';
 import type { RankedClaim } from '../core/claim-ranking.ts';
+import { sentenceRef } from '../core/ids.ts';
 import type { Analysis } from '../core/engine.ts';
 import { retrieveClaims, scoreClaimsForQuestion } from '../core/retrieve-claims.ts';
 import type { Answer, ThreadLink } from '../core/types.ts';
@@ -60,10 +61,10 @@ function threadClaims(analysis: Analysis, question: string, history: ThreadLink[
   if (scoreClaimsForQuestion(analysis, question).unknownName) return [];
   const picked = retrieveClaims(analysis, question, MAX_CLAIMS);
   const claimOf = new Map<string, RankedClaim>();
-  for (const claim of analysis.claims) for (const m of claim.members) claimOf.set(`${m.articleId}:${m.sentenceId}`, claim);
+  for (const claim of analysis.claims) for (const m of claim.members) claimOf.set(sentenceRef(m), claim);
   for (const turn of [...history].reverse()) {
     for (const c of turn.answer.citations) {
-      const claim = claimOf.get(`${c.articleId}:${c.sentenceId}`);
+      const claim = claimOf.get(sentenceRef(c));
       if (claim && !picked.includes(claim) && picked.length < MAX_CLAIMS) picked.push(claim);
     }
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_BUDGET } from '../core/briefing.ts';
 import type { WordList } from '../core/clean/headings.ts';
 import { type Analysis, briefingFromAnalysis, type EngineOptions } from '../core/engine.ts';
 import type { Briefing, TopicBriefing } from '../core/types.ts';
@@ -28,7 +29,7 @@ export async function writeLlmBriefing(
   const { data, catalog } = briefingContext(analysis, options);
   // Nothing on any topic: there is nothing for a model to write, and no call to pay for.
   if (catalog.byRef.size === 0) return offline;
-  const budget = options.budget ?? { pointsPerTopic: 6, wordsPerPoint: 40 };
+  const budget = options.budget ?? DEFAULT_BUDGET;
   const topicIds = data.topics.map((t) => t.id);
   const maxWords = Math.ceil(budget.wordsPerPoint * POINT_WORD_SLACK);
   try {

@@ -1,12 +1,13 @@
 import type { Answer, Briefing } from '../core/types.ts';
+import { independentSources, sourceNumbers } from './source-numbers.ts';
 
 /**
  * Terminal-friendly Markdown: numbered source references [n] per article, a "sources differ"
  * section and the sources list with rewrite groups and low-information flags.
  */
 export function briefingToMarkdown(briefing: Briefing): string {
-  const refNumber = new Map(briefing.articles.map((a, i) => [a.id, i + 1]));
-  const independent = new Set(briefing.articles.map((a) => a.group)).size;
+  const refNumber = sourceNumbers(briefing.articles);
+  const independent = independentSources(briefing.articles);
   const lines: string[] = [];
   lines.push(`# ${briefing.story}`);
   lines.push('');

@@ -1,3 +1,4 @@
+import { findTopic, resolveTimeZone, timeOfDay } from '../../shared/subscription-input.ts';
 import type { TopicChoice } from './types.ts';
 
 export interface SubscriptionInput {
@@ -13,9 +14,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** "7:30" or "07:30" → "07:30"; anything else is refused with an example. */
 export function parseTimeOfDay(raw: string): Parsed<string> {
-  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(raw.trim());
-  if (!match) return { ok: false, error: `“${raw}” is not a time of day. Use 24-hour HH:MM, for example 07:30 or 18:00.` };
-  return { ok: true, value: `${(match[1] as string).padStart(2, '0')}:${match[2]}` };
+  const value = timeOfDay(raw.trim());
+  if (!value) return { ok: false, error: `“${raw}” is not a time of day. Use 24-hour HH:MM, for example 07:30 or 18:00.` };
+  return { ok: true, value };
 }
 
 /**
@@ -26,11 +27,8 @@ export function parseTimeZone(raw: string): Parsed<string> {
   const name = raw.trim();
   const hint = 'Use an IANA time zone such as Europe/Berlin, America/New_York or UTC.';
   if (/^[+-]\d|^(GMT|UTC)[+-]/i.test(name)) return { ok: false, error: `“${name}” is a fixed offset, which ignores daylight saving. ${hint}` };
-  try {
-    return { ok: true, value: new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone };
-  } catch {
-    return { ok: false, error: `“${name}” is not a time zone I know. ${hint}` };
-  }
+  const value = resolveTimeZone(name);
+  return value ? { ok: true, value } : { ok: false, error: `“${name}” is not a time zone I know. ${hint}` };
 }
 
 /** Comma- or space-separated topic ids or labels (any case); empty means all topics. */
@@ -39,7 +37,7 @@ export function parseTopics(raw: string, known: TopicChoice[]): Parsed<string[]>
   const ids: string[] = [];
   const unknown: string[] = [];
   for (const word of wanted) {
-    const topic = known.find((t) => t.id.toLowerCase() === word.toLowerCase() || t.label.toLowerCase() === word.toLowerCase());
+    const topic = findTopic(known, word);
     if (topic) {
       if (!ids.includes(topic.id)) ids.push(topic.id);
     } else unknown.push(word);

@@ -1,7 +1,8 @@
 import type { Answer, BriefingArticle } from '../../../core/types.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import type { MessageBody } from './message.ts';
-import { citationRefs, sourceNumbers } from './refs.ts';
+import { sourceNumbers } from '../../../render/source-numbers.ts';
+import { citationRefs } from './refs.ts';
 import { inertText, truncate } from './text.ts';
 
 const MAX_QUOTES = 8;

@@ -3,7 +3,8 @@ import type { Briefing, Disagreement, TopicBriefing } from '../../../core/types.
 import { briefingPageUrl, maskedLink } from './links.ts';
 import type { MessageBody } from './message.ts';
 import { packEmbeds } from './pack.ts';
-import { citationRefs, sourceNumbers } from './refs.ts';
+import { independentSources, sourceNumbers } from '../../../render/source-numbers.ts';
+import { citationRefs } from './refs.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { inertText, plural, truncate } from './text.ts';
 
@@ -56,8 +57,7 @@ export function disagreementEmbed(
 
 /** Counts line: "5 articles, 3 independent sources". */
 export function sourceCounts(briefing: Pick<Briefing, 'articles'>): string {
-  const independent = new Set(briefing.articles.map((a) => a.group)).size;
-  return `${plural(briefing.articles.length, 'article')}, ${plural(independent, 'independent source')}`;
+  return `${plural(briefing.articles.length, 'article')}, ${plural(independentSources(briefing.articles), 'independent source')}`;
 }
 
 /**

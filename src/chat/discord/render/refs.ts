@@ -1,11 +1,6 @@
 import type { BriefingArticle, Citation } from '../../../core/types.ts';
 import { absoluteUrl, maskedLink } from './links.ts';
 
-/** Numbers sources 1…n in the briefing's article order, as every renderer does. */
-export function sourceNumbers(articles: BriefingArticle[]): Map<string, number> {
-  return new Map(articles.map((a, i) => [a.id, i + 1]));
-}
-
 /**
  * Numbered source references for a point or variant: one per article, `[2](link)` when the
  * citation has a usable link (absolute, or relative with PUBLIC_BASE_URL), else a plain `[2]`.

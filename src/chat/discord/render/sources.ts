@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { BriefingArticle } from '../../../core/types.ts';
 import { maskedLink } from './links.ts';
 import { packEmbeds } from './pack.ts';
+import { independentSources } from '../../../render/source-numbers.ts';
 import { articleUrl } from './refs.ts';
 import { inertText, plural, truncate } from './text.ts';
 
@@ -24,12 +25,11 @@ export function sourceLines(articles: BriefingArticle[], publicBaseUrl?: string)
 
 /** The `/summit sources` reply: the story's sources in one message, shortened when very long. */
 export function sourcesEmbeds(story: string, articles: BriefingArticle[], publicBaseUrl?: string, fullUrl?: string): APIEmbed[] {
-  const independent = new Set(articles.map((a) => a.group)).size;
   const embeds = packEmbeds(
     [{ title: truncate(`Sources: ${inertText(story)}`, 256), color: 0x4a5568, description: sourceLines(articles, publicBaseUrl).join('\n') }],
     {
       maxMessages: 1,
-      footer: { text: `${plural(articles.length, 'article')} from ${plural(independent, 'independent source')}` },
+      footer: { text: `${plural(articles.length, 'article')} from ${plural(independentSources(articles), 'independent source')}` },
       ...(fullUrl ? { fullUrl } : {}),
     },
   );

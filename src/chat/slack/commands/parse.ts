@@ -34,9 +34,3 @@ export function parseSummitCommand(text: string): SummitCommand {
       return { kind: 'help', unknown: word };
   }
 }
-
-/** A topic named by id or label, case-insensitively. */
-export function findTopic(topics: { id: string; label: string }[], name: string) {
-  const wanted = name.trim().toLowerCase();
-  return topics.find((t) => t.id.toLowerCase() === wanted || t.label.toLowerCase() === wanted);
-}

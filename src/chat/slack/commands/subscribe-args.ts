@@ -1,5 +1,5 @@
+import { findTopic, resolveTimeZone, timeOfDay } from '../../shared/subscription-input.ts';
 import { escapeMrkdwn } from '../render/mrkdwn.ts';
-import { findTopic } from './parse.ts';
 
 export type SubscribeArgs =
   | { ok: true; time: string; timeZone: string; topics: string[] }
@@ -13,16 +13,7 @@ const USAGE = 'Usage: `/summit subscribe HH:MM [time zone] [topics]`, e.g. `/sum
  */
 export function canonicalTimeZone(name: string): string | undefined {
   if (!name.includes('/') && !/^(utc|gmt)$/i.test(name)) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
-function parseTime(text: string | undefined): string | undefined {
-  const match = text ? /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text) : null;
-  return match ? `${(match[1] as string).padStart(2, '0')}:${match[2]}` : undefined;
+  return resolveTimeZone(name);
 }
 
 /**
@@ -35,7 +26,7 @@ export function parseSubscribeArgs(
   defaultTimeZone = 'UTC',
 ): SubscribeArgs {
   const [timeText, ...rest] = args;
-  const time = parseTime(timeText);
+  const time = timeText ? timeOfDay(timeText) : undefined;
   if (!time) {
     const said = timeText ? `“${escapeMrkdwn(timeText)}” is not a time of day. ` : '';
     return { ok: false, message: `${said}Give the time as HH:MM (24-hour, 00:00–23:59). ${USAGE}` };

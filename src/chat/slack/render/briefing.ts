@@ -3,16 +3,8 @@ import { ACTION_IDS, type ActionValue, encodeActionValue } from '../actions.ts';
 import { actions, type Block, button, context, header, section, sectionsFromLines, type SlackMessage } from './blocks.ts';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.ts';
 import { type MessageParts, shortenToOne, splitMessages } from './pack.ts';
-import {
-  citationRefs,
-  fullBriefingUrl,
-  independentSources,
-  plural,
-  refNumbers,
-  type RenderOptions,
-  slackDate,
-  sourceLines,
-} from './sources.ts';
+import { independentSources, sourceNumbers } from '../../../render/source-numbers.ts';
+import { citationRefs, fullBriefingUrl, plural, type RenderOptions, slackDate, sourceLines } from './sources.ts';
 
 export interface BriefingContext extends RenderOptions {
   storyId: string;
@@ -63,7 +55,8 @@ export function citedSourceLines(
   return lines;
 }
 
-function citedArticles(topics: TopicBriefing[], disagreements: Disagreement[]): Set<string> {
+/** Articles cited by any point or disagreement: the sources listed under them. */
+export function citedArticles(topics: TopicBriefing[], disagreements: Disagreement[]): Set<string> {
   const ids = new Set<string>();
   for (const t of topics) for (const p of t.points) for (const c of p.citations) ids.add(c.articleId);
   for (const d of disagreements) for (const c of d.citations) ids.add(c.articleId);
@@ -71,7 +64,7 @@ function citedArticles(topics: TopicBriefing[], disagreements: Disagreement[]): 
 }
 
 function briefingParts(briefing: Briefing, ctx: BriefingContext): MessageParts {
-  const refs = refNumbers(briefing.articles);
+  const refs = sourceNumbers(briefing.articles);
   const counts = `${plural(briefing.articles.length, 'article')}, ${plural(independentSources(briefing.articles), 'independent source')}`;
   const body: Block[] = [];
   for (const topic of briefing.topics) body.push(...sectionsFromLines(topicLines(topic, refs, ctx)));

@@ -1,10 +1,11 @@
 import type { Digest } from '../../../core/types.ts';
+import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { ACTION_IDS, encodeActionValue } from '../actions.ts';
 import { actions, type Block, button, context, header, section, sectionsFromLines, type SlackMessage } from './blocks.ts';
-import { citedSourceLines, disagreementLines, topicLines } from './briefing.ts';
+import { citedArticles, citedSourceLines, disagreementLines, topicLines } from './briefing.ts';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.ts';
 import { splitMessages } from './pack.ts';
-import { fullBriefingUrl, plural, refNumbers, type RenderOptions, slackDate } from './sources.ts';
+import { fullBriefingUrl, plural, type RenderOptions, slackDate } from './sources.ts';
 
 /** A daily digest: only what is new, with source links; split over messages when long. */
 export function renderDigest(digest: Digest, storyId: string, options: RenderOptions): SlackMessage[] {
@@ -28,14 +29,11 @@ export function renderDigest(digest: Digest, storyId: string, options: RenderOpt
     ];
   }
 
-  const refs = refNumbers(digest.articles);
+  const refs = sourceNumbers(digest.articles);
   const body: Block[] = [];
   for (const topic of topics) body.push(...sectionsFromLines(topicLines(topic, refs, options)));
   body.push(...sectionsFromLines(disagreementLines(digest.disagreements, refs, options)));
-  const cited = new Set<string>();
-  for (const t of topics) for (const p of t.points) for (const c of p.citations) cited.add(c.articleId);
-  for (const d of digest.disagreements) for (const c of d.citations) cited.add(c.articleId);
-  body.push(...sectionsFromLines(citedSourceLines(digest.articles, cited, options)));
+  body.push(...sectionsFromLines(citedSourceLines(digest.articles, citedArticles(topics, digest.disagreements), options)));
 
   const summary = `What's new: ${plural(newPoints, 'point')}${
     digest.disagreements.length > 0 ? `, ${plural(digest.disagreements.length, 'disagreement')}` : ''

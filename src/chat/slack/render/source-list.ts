@@ -2,7 +2,8 @@ import type { BriefingArticle } from '../../../core/types.ts';
 import { type Block, context, header, sectionsFromLines, type SlackMessage } from './blocks.ts';
 import { mrkdwnLink, truncate } from './mrkdwn.ts';
 import { shortenToOne } from './pack.ts';
-import { fullBriefingUrl, independentSources, plural, type RenderOptions, sourceLines } from './sources.ts';
+import { independentSources } from '../../../render/source-numbers.ts';
+import { fullBriefingUrl, plural, type RenderOptions, sourceLines } from './sources.ts';
 
 const linesIn = (blocks: Block[]) => blocks.reduce((n, b) => n + (b.type === 'section' ? b.text.text.split('\n').length : 0), 0);
 

@@ -1,4 +1,5 @@
 import type { BriefingArticle, Citation } from '../../../core/types.ts';
+import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { absoluteLink, escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.ts';
 
 export interface RenderOptions {
@@ -8,11 +9,6 @@ export interface RenderOptions {
 
 /** Citations shown per point before "+N more", so one widely reported claim cannot fill a message. */
 const MAX_REFS_PER_POINT = 8;
-
-/** Numbers sources [1], [2], … in the order the briefing lists its articles. */
-export function refNumbers(articles: BriefingArticle[]): Map<string, number> {
-  return new Map(articles.map((a, i) => [a.id, i + 1]));
-}
 
 export function articleLabel(article: BriefingArticle): string {
   return article.title ?? article.outlet ?? article.source;
@@ -34,7 +30,7 @@ export function citationRefs(citations: Citation[], refs: Map<string, number>, o
 
 /** One line per source: number, linked title, outlet, rewrite group and low-information flags. */
 export function sourceLines(articles: BriefingArticle[], options: RenderOptions, only?: Set<string>): string[] {
-  const refs = refNumbers(articles);
+  const refs = sourceNumbers(articles);
   const groupSize = new Map<string, number>();
   for (const a of articles) groupSize.set(a.group, (groupSize.get(a.group) ?? 0) + 1);
   return articles
@@ -63,10 +59,6 @@ export function slackDate(iso: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return escapeMrkdwn(iso);
   return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} at {time}|${new Date(ms).toISOString()}>`;
-}
-
-export function independentSources(articles: BriefingArticle[]): number {
-  return new Set(articles.map((a) => a.group)).size;
 }
 
 export const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
