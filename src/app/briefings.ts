@@ -49,8 +49,9 @@ export class Briefings {
   async briefing(storyId: string, topic?: string): Promise<BriefingResult> {
     const fingerprint = await this.#articles.fingerprint(storyId);
     if (fingerprint === undefined) throw new UnknownStoryError(storyId);
-    const cached = await this.#cache.get(this.idFor(storyId, fingerprint, topic));
-    if (cached) return { briefingId: this.idFor(storyId, fingerprint, topic), briefing: cached, computed: false };
+    const cachedId = this.idFor(storyId, fingerprint, topic);
+    const cached = await this.#cache.get(cachedId);
+    if (cached) return { briefingId: cachedId, briefing: cached, computed: false };
 
     // Brief exactly the articles read here; an ingest in between simply yields the newer id.
     const { analysis, fingerprint: current } = await this.analysis(storyId);

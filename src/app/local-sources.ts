@@ -1,8 +1,8 @@
-import { PENDING_STATE, type SourceRecord, type SourceState, sourceId } from '../core/ports/source-repository.ts';
+import { PENDING_STATE, type SourceRecord, type SourceState } from '../core/ports/source-repository.ts';
 import type { ArticleInput } from '../core/types.ts';
 import { collect, type Fetcher } from '../sources/collect.ts';
-import { InvalidSourceError, isSourceReadError, SourcesUnavailableError } from '../sources/errors.ts';
-import { checkKeywords, checkSourceUrl, MAX_SOURCES_PER_STORY } from '../sources/source-input.ts';
+import { isSourceReadError, SourcesUnavailableError } from '../sources/errors.ts';
+import { checkAddRequest, checkRoomForSource, sourceIdFor } from '../sources/source-request.ts';
 import type { AddSourceRequest } from './summit-service.ts';
 
 /** Adds articles to a story; returns how many were new to it. */
@@ -26,18 +26,12 @@ export class LocalSources {
 
   async add(request: AddSourceRequest, ingest: StoryIngest): Promise<{ record: SourceRecord; created: boolean }> {
     if (!this.#fetcher) throw new SourcesUnavailableError();
-    const url = checkSourceUrl(request.url);
-    if (!url.ok) throw new InvalidSourceError(url.error);
-    const keywords = checkKeywords(request.keywords);
-    if (!keywords.ok) throw new InvalidSourceError(keywords.error);
-    const id = sourceId(request.storyId, url.value);
+    const { id, url, keywords } = checkAddRequest(request);
     const before = this.#records.get(id);
-    if (!before && this.list(request.storyId).length >= MAX_SOURCES_PER_STORY) {
-      throw new InvalidSourceError(`story "${request.storyId}" already follows ${MAX_SOURCES_PER_STORY} sources; remove one first`);
-    }
+    if (!before) checkRoomForSource(request.storyId, this.list(request.storyId).length);
     const source = before
-      ? { ...before.source, keywords: keywords.value }
-      : { id, storyId: request.storyId, url: url.value, keywords: keywords.value, addedBy: request.addedBy, addedAt: this.#now().toISOString() };
+      ? { ...before.source, keywords }
+      : { id, storyId: request.storyId, url, keywords, addedBy: request.addedBy, addedAt: this.#now().toISOString() };
     const state = await this.#poll(source, before?.state ?? PENDING_STATE, ingest);
     const record = { source, state };
     this.#records.set(id, record);
@@ -49,9 +43,7 @@ export class LocalSources {
   }
 
   remove(storyId: string, url: string): boolean {
-    const checked = checkSourceUrl(url);
-    if (!checked.ok) throw new InvalidSourceError(checked.error);
-    return this.#records.delete(sourceId(storyId, checked.value));
+    return this.#records.delete(sourceIdFor(storyId, url));
   }
 
   async #poll(source: SourceRecord['source'], state: SourceState, ingest: StoryIngest): Promise<SourceState> {

@@ -1,13 +1,13 @@
 import type { Redis } from 'ioredis';
 import { briefingId as briefingIdOf } from '../core/ports/briefing-cache.ts';
-import { type SourceRecord, sourceId } from '../core/ports/source-repository.ts';
+import type { SourceRecord } from '../core/ports/source-repository.ts';
 import { subscriptionId } from '../core/ports/subscription-repository.ts';
 import type { Answer, Briefing, Subscription, ThreadLink, Topic } from '../core/types.ts';
 import type { JobName, JobPayloads, JobResults } from '../queue/jobs.ts';
 import { JobWaitTimeout, type SummitQueue } from '../queue/summit-queue.ts';
 import type { Stores } from '../store/stores.ts';
 import { InvalidSourceError } from '../sources/errors.ts';
-import { checkKeywords, checkSourceUrl, MAX_SOURCES_PER_STORY } from '../sources/source-input.ts';
+import { checkAddRequest, checkRoomForSource, sourceIdFor } from '../sources/source-request.ts';
 import { UnknownStoryError } from './local-service.ts';
 import { InvalidQuestionError, JobFailedError, UnknownTopicError, WorkerTimeoutError } from './service-errors.ts';
 import { validateSubscription } from './subscription-rules.ts';
@@ -124,20 +124,14 @@ export class RedisSummitService implements SummitService {
 
   async addSource(request: AddSourceRequest): Promise<{ record: SourceRecord; created: boolean }> {
     const { stores, queue } = this.#deps;
-    const url = checkSourceUrl(request.url);
-    if (!url.ok) throw new InvalidSourceError(url.error);
-    const keywords = checkKeywords(request.keywords);
-    if (!keywords.ok) throw new InvalidSourceError(keywords.error);
-    const id = sourceId(request.storyId, url.value);
+    const { id, url, keywords } = checkAddRequest(request);
     const existing = await stores.sources.forStory(request.storyId);
-    if (!existing.some((r) => r.source.id === id) && existing.length >= MAX_SOURCES_PER_STORY) {
-      throw new InvalidSourceError(`story "${request.storyId}" already follows ${MAX_SOURCES_PER_STORY} sources; remove one first`);
-    }
+    if (!existing.some((r) => r.source.id === id)) checkRoomForSource(request.storyId, existing.length);
     const { created } = await stores.sources.put({
       id,
       storyId: request.storyId,
-      url: url.value,
-      keywords: keywords.value,
+      url,
+      keywords,
       addedBy: request.addedBy,
       addedAt: this.#now().toISOString(),
     });
@@ -155,9 +149,7 @@ export class RedisSummitService implements SummitService {
   }
 
   async removeSource(storyId: string, url: string): Promise<boolean> {
-    const checked = checkSourceUrl(url);
-    if (!checked.ok) throw new InvalidSourceError(checked.error);
-    const id = sourceId(storyId, checked.value);
+    const id = sourceIdFor(storyId, url);
     await this.#deps.queue.removeSourceScheduler(id);
     return this.#deps.stores.sources.remove(id);
   }

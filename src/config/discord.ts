@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { parseEnv } from './parse-env.ts';
+import { flag, parseEnv } from './parse-env.ts';
 
 export const DISCORD_DEFAULT_API_URL = 'https://discord.com/api';
 
 /** Empty strings count as unset, so `DISCORD_GUILD_ID=` in a .env file means "not given". */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
-const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 
 /** Discord ids are snowflakes: 17 to 20 decimal digits. */
 const snowflake = (what: string, where = 'Developer Portal') =>

@@ -1,25 +1,20 @@
 import { z } from 'zod';
 import { parseNetwork } from '../ingest/fetch/address-policy.ts';
-import { parseEnv } from './parse-env.ts';
-
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
-
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+import { blankAsUnset, int, parseEnv } from './parse-env.ts';
 
 /** Fetching feeds and article pages (`summit worker`, `summit ingest URL`). */
 const FetchEnvSchema = z.object({
   /** Deadline of one fetch: every redirect and the whole body. */
-  FETCH_TIMEOUT_MS: optional(int(1000, 300_000).default(20_000)),
+  FETCH_TIMEOUT_MS: blankAsUnset(int(1000, 300_000).default(20_000)),
   /** Largest body read (after decompression); bigger responses are cut off and refused. */
-  FETCH_MAX_BYTES: optional(int(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024)),
-  FETCH_MAX_REDIRECTS: optional(int(0, 20).default(5)),
-  FETCH_USER_AGENT: optional(z.string().min(1).max(200).default('summit/0.1 (news briefing bot)')),
+  FETCH_MAX_BYTES: blankAsUnset(int(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024)),
+  FETCH_MAX_REDIRECTS: blankAsUnset(int(0, 20).default(5)),
+  FETCH_USER_AGENT: blankAsUnset(z.string().min(1).max(200).default('summit/0.1 (news briefing bot)')),
   /**
    * Addresses or CIDR ranges that may be fetched although they are not public (loopback,
    * private, link-local …), comma-separated. Empty: the public internet only.
    */
-  FETCH_ALLOW_NETWORKS: optional(
+  FETCH_ALLOW_NETWORKS: blankAsUnset(
     z
       .string()
       .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
@@ -29,7 +24,7 @@ const FetchEnvSchema = z.object({
       .default([]),
   ),
   /** New feed items fetched per poll at most; the rest wait for the next poll. */
-  SOURCE_MAX_ITEMS: optional(int(1, 500).default(30)),
+  SOURCE_MAX_ITEMS: blankAsUnset(int(1, 500).default(30)),
 });
 
 export interface FetchConfig {

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { ConfigError, parseEnv } from './parse-env.ts';
+import { ConfigError, int, parseEnv } from './parse-env.ts';
 
 export const ENGINE_CHOICES = ['auto', 'offline', 'llm'] as const;
 export type EngineChoice = (typeof ENGINE_CHOICES)[number];
-
-const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** Empty strings count as unset, so `OPENAI_BASE_URL=` in a .env file means "default". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -18,12 +16,12 @@ const LlmEnvSchema = z.object({
   OPENAI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
   OPENAI_MODEL: optional(z.string().min(1)).default('gpt-4o-mini'),
   /** Per attempt; the SDK aborts the request after this long. */
-  OPENAI_TIMEOUT_MS: optional(wholeNumber(100, 600_000)).default(30_000),
+  OPENAI_TIMEOUT_MS: optional(int(100, 600_000)).default(30_000),
   /** Retries after the first attempt for connection errors, 408/409/429 and 5xx. */
-  OPENAI_MAX_RETRIES: optional(wholeNumber(0, 10)).default(2),
+  OPENAI_MAX_RETRIES: optional(int(0, 10)).default(2),
   /** A Retry-After longer than this is not waited for: the call fails over to the offline engine. */
-  OPENAI_MAX_RETRY_WAIT_MS: optional(wholeNumber(0, 600_000)).default(20_000),
-  OPENAI_MAX_OUTPUT_TOKENS: optional(wholeNumber(64, 100_000)).default(2_000),
+  OPENAI_MAX_RETRY_WAIT_MS: optional(int(0, 600_000)).default(20_000),
+  OPENAI_MAX_OUTPUT_TOKENS: optional(int(64, 100_000)).default(2_000),
 });
 
 export interface OpenAiConfig {

@@ -1,4 +1,13 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+
+/** Unset and blank variables both mean "use the default" (compose files often pass `VAR=`). */
+export const blankAsUnset = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
+
+export const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** A yes/no variable: true, false, 1, 0, yes or no. */
+export const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 
 /** Configuration that failed validation; the message names every offending variable. */
 export class ConfigError extends Error {

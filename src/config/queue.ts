@@ -1,55 +1,49 @@
 import { z } from 'zod';
 import { type LlmConfig, loadLlmConfig } from './llm.ts';
-import { parseEnv } from './parse-env.ts';
-
-/** Unset and empty variables both mean "use the default" (compose files often pass `VAR=`). */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
-
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+import { blankAsUnset, int, parseEnv } from './parse-env.ts';
 
 /** Environment of the queue worker and of every process that talks to it (chat adapters, CLI). */
 export const QueueEnvSchema = z.object({
-  REDIS_URL: optional(
+  REDIS_URL: blankAsUnset(
     z
       .url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' })
       .default('redis://127.0.0.1:6379'),
   ),
   /** Namespaces every key (store and BullMQ). Use a hash tag such as `{summit}` on Redis Cluster. */
-  REDIS_KEY_PREFIX: optional(
+  REDIS_KEY_PREFIX: blankAsUnset(
     z
       .string()
       .regex(/^[A-Za-z0-9_{}.-]{1,64}$/, 'letters, digits, "_", "-", ".", "{", "}" only (max 64)')
       .default('summit'),
   ),
-  WORKER_CONCURRENCY: optional(int(1, 256).default(4)),
+  WORKER_CONCURRENCY: blankAsUnset(int(1, 256).default(4)),
   /** Port of the ops HTTP server (/healthz, /metrics, Bull Board); 0 picks a free port. */
-  OPS_PORT: optional(int(0, 65535).default(9090)),
-  OPS_HOST: optional(z.string().default('0.0.0.0')),
+  OPS_PORT: blankAsUnset(int(0, 65535).default(9090)),
+  OPS_HOST: blankAsUnset(z.string().default('0.0.0.0')),
   /** Guards Bull Board; without it the board is disabled. */
-  ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters').optional()),
-  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
-  DEFAULT_STORY: optional(
+  ADMIN_TOKEN: blankAsUnset(z.string().min(16, 'must be at least 16 characters').optional()),
+  LOG_LEVEL: blankAsUnset(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  DEFAULT_STORY: blankAsUnset(
     z
       .string()
       .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-", "." only (max 64)')
       .default('summit-2025'),
   ),
   /** Articles seeded into the default story when it is empty; "none" disables seeding. */
-  SEED_ARTICLES: optional(z.string().optional()),
-  TOPICS_FILE: optional(z.string().optional()),
+  SEED_ARTICLES: blankAsUnset(z.string().optional()),
+  TOPICS_FILE: blankAsUnset(z.string().optional()),
   /** How long a chat request waits for a queued briefing or answer. */
-  BRIEF_TIMEOUT_MS: optional(int(1000, 600_000).default(60_000)),
+  BRIEF_TIMEOUT_MS: blankAsUnset(int(1000, 600_000).default(60_000)),
   /** On SIGTERM, how long active jobs may run before the worker exits anyway. */
-  SHUTDOWN_TIMEOUT_MS: optional(int(0, 600_000).default(20_000)),
-  WORKER_LOCK_DURATION_MS: optional(int(500, 600_000).default(30_000)),
-  WORKER_STALLED_INTERVAL_MS: optional(int(500, 600_000).default(30_000)),
-  DELIVERY_ATTEMPTS: optional(int(1, 50).default(8)),
+  SHUTDOWN_TIMEOUT_MS: blankAsUnset(int(0, 600_000).default(20_000)),
+  WORKER_LOCK_DURATION_MS: blankAsUnset(int(500, 600_000).default(30_000)),
+  WORKER_STALLED_INTERVAL_MS: blankAsUnset(int(500, 600_000).default(30_000)),
+  DELIVERY_ATTEMPTS: blankAsUnset(int(1, 50).default(8)),
   /** First retry delay of a failed delivery; doubles on each attempt. */
-  DELIVERY_BACKOFF_MS: optional(int(100, 3_600_000).default(10_000)),
-  BRIEFING_TTL_DAYS: optional(int(1, 3650).default(30)),
+  DELIVERY_BACKOFF_MS: blankAsUnset(int(100, 3_600_000).default(10_000)),
+  BRIEFING_TTL_DAYS: blankAsUnset(int(1, 3650).default(30)),
   /** How often each feed or page source is polled (its job scheduler's interval). */
-  SOURCE_POLL_MINUTES: optional(int(1, 7 * 24 * 60).default(15)),
+  SOURCE_POLL_MINUTES: blankAsUnset(int(1, 7 * 24 * 60).default(15)),
 });
 
 export interface QueueConfig {

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { ConfigError, parseEnv } from './parse-env.ts';
+import { ConfigError, flag, parseEnv } from './parse-env.ts';
 
 export const SLACK_DEFAULT_API_URL = 'https://slack.com/api/';
 
 /** Empty strings count as unset, so `SLACK_APP_TOKEN=` in a .env file means "not given". */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
-const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 
 const SlackEnvSchema = z.object({
   SLACK_BOT_TOKEN: z

@@ -1,17 +1,14 @@
 import { z } from 'zod';
-import { ConfigError, parseEnv } from './parse-env.ts';
-
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
+import { blankAsUnset, ConfigError, parseEnv } from './parse-env.ts';
 
 const WebEnvSchema = z.object({
-  WEB_PORT: optional(z.coerce.number().int().min(0).max(65535).default(8080)),
-  WEB_HOST: optional(z.string().default('0.0.0.0')),
+  WEB_PORT: blankAsUnset(z.coerce.number().int().min(0).max(65535).default(8080)),
+  WEB_HOST: blankAsUnset(z.string().default('0.0.0.0')),
   /**
    * Guards briefing and article pages and /metrics. Long and random: it is the key to every
    * story's pages (and travels in PUBLIC_BASE_URL as `/t/<token>`, so only URL-safe characters).
    */
-  WEB_ACCESS_TOKEN: optional(
+  WEB_ACCESS_TOKEN: blankAsUnset(
     z
       .string()
       .min(24, 'must be at least 24 characters (e.g. `openssl rand -hex 24`)')
@@ -19,7 +16,7 @@ const WebEnvSchema = z.object({
       .optional(),
   ),
   /** true: pages without any token (every story is public). Must be chosen explicitly. */
-  WEB_PUBLIC: optional(z.enum(['true', 'false']).default('false')),
+  WEB_PUBLIC: blankAsUnset(z.enum(['true', 'false']).default('false')),
 });
 
 export interface WebConfig {

@@ -1,26 +1,20 @@
 import type { SummitService } from '../../app/summit-service.ts';
-import { type DiscordConfig, loadDiscordConfig } from '../../config/discord.ts';
-import { ConfigError } from '../../config/parse-env.ts';
+import { loadDiscordConfig } from '../../config/discord.ts';
+import type { QueueConfig } from '../../config/queue.ts';
 import type { CliCommand, Output } from '../command.ts';
 import { UserError } from '../errors.ts';
-import { fetchConfigFromEnv, queueConfigFromEnv } from './queue-config.ts';
-
-interface RunOptions {
-  local?: boolean;
-  articles?: string;
-  topics?: string;
-}
+import { nextSignal } from '../signals.ts';
+import { type ChatRunOptions, LOCAL_WARNING, localService, withLocalOptions } from './chat-process.ts';
+import { asUserError, queueConfigFromEnv } from './queue-config.ts';
 
 /** `summit discord` (the bot) and `summit discord deploy` (register /summit). */
 export const discordCommand: CliCommand = {
   register(program, out) {
-    const discord = program
-      .command('discord')
-      .description('run the Discord bot (DISCORD_TOKEN, DISCORD_APPLICATION_ID, …); briefings and digests come from the queue worker')
-      .option('--local', 'no Redis: an in-process service over --articles (subscriptions stay in memory; no digests are posted)')
-      .option('--articles <path>', 'with --local: directory or file of articles (default: the bundled demo set)')
-      .option('--topics <file>', 'with --local: topics JSON file (default: TOPICS_FILE or trade, defence, China)')
-      .action((opts: RunOptions) => runBot(opts, out));
+    const discord = withLocalOptions(
+      program
+        .command('discord')
+        .description('run the Discord bot (DISCORD_TOKEN, DISCORD_APPLICATION_ID, …); briefings and digests come from the queue worker'),
+    ).action((opts: ChatRunOptions) => runBot(opts, out));
     discord
       .command('deploy')
       .description('register /summit with Discord: in one server (--guild or DISCORD_GUILD_ID; instant) or globally')
@@ -33,14 +27,7 @@ export const discordCommand: CliCommand = {
   },
 };
 
-function discordConfig(): DiscordConfig {
-  try {
-    return loadDiscordConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UserError(error.message, error.code, 1);
-    throw error;
-  }
-}
+const discordConfig = () => asUserError(() => loadDiscordConfig(process.env));
 
 async function deploy(opts: { guild?: string; global?: boolean; topics?: string }, out: Output) {
   const config = discordConfig();
@@ -68,13 +55,15 @@ async function deploy(opts: { guild?: string; global?: boolean; topics?: string 
   );
 }
 
-async function runBot(opts: RunOptions, out: Output) {
+async function runBot(opts: ChatRunOptions, out: Output) {
   const config = discordConfig();
   const queueConfig = queueConfigFromEnv();
   const { createLogger } = await import('../../ops/logger.ts');
   const logger = createLogger(queueConfig.logLevel, 'summit-discord');
-  const backend = opts.local ? await localBackend(opts, out, queueConfig.topicsFile) : await redisBackend(queueConfig);
-  if (opts.local) logger.warn({}, 'in-process service (--local): subscriptions are kept in memory and no digests are posted; run `summit worker` with Redis for digests');
+  const backend = opts.local
+    ? { service: await localService(opts, out, queueConfig.topicsFile), close: async () => {} }
+    : await redisBackend(queueConfig);
+  if (opts.local) logger.warn({}, LOCAL_WARNING);
   const { startDiscordBot, DiscordLoginError } = await import('../../chat/discord/bot.ts');
   let bot;
   try {
@@ -84,37 +73,15 @@ async function runBot(opts: RunOptions, out: Output) {
     if (error instanceof DiscordLoginError) throw new UserError(error.message, error.code, 1);
     throw error;
   }
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
-  });
+  const signal = await nextSignal();
   logger.info({ signal }, 'shutting down');
   await bot.stop();
   await backend.close();
 }
 
-interface Backend {
-  service: SummitService;
-  close(): Promise<void>;
-}
-
-async function redisBackend(queueConfig: ReturnType<typeof queueConfigFromEnv>): Promise<Backend> {
+async function redisBackend(queueConfig: QueueConfig): Promise<{ service: SummitService; close(): Promise<void> }> {
   // Loaded on use, so `summit discord --local` and `deploy` don't pay for BullMQ.
   const { createRedisSummitService } = await import('../../app/create-redis-service.ts');
   const handle = await createRedisSummitService(queueConfig);
   return { service: handle.service, close: () => handle.close() };
-}
-
-async function localBackend(opts: RunOptions, out: Output, topicsFile: string | undefined): Promise<Backend> {
-  const { loadArticleSet } = await import('../article-set.ts');
-  const { loadTopics } = await import('../topics-file.ts');
-  const { englishWords } = await import('../../lexicon/english-words.ts');
-  const { LocalSummitService } = await import('../../app/local-service.ts');
-  const { createFetcher } = await import('../../ingest/fetch/create-fetcher.ts');
-  const set = await loadArticleSet(opts.articles, out.stderr);
-  const topics = await loadTopics(opts.topics ?? topicsFile);
-  // `source add` reads a feed or page once here (no worker polls it later).
-  const fetcher = createFetcher(fetchConfigFromEnv());
-  const service = new LocalSummitService([{ id: set.story, articles: set.articles }], { topics, dictionary: englishWords() }, { fetcher });
-  return { service, close: async () => {} };
 }

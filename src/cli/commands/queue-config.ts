@@ -13,7 +13,8 @@ export function fetchConfigFromEnv(env: Record<string, string | undefined> = pro
   return asUserError(() => loadFetchConfig(env));
 }
 
-function asUserError<T>(load: () => T): T {
+/** Runs a config loader; a ConfigError (naming the variables) becomes a UserError with exit code 1. */
+export function asUserError<T>(load: () => T): T {
   try {
     return load();
   } catch (error) {

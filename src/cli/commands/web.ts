@@ -1,8 +1,7 @@
-import { ConfigError } from '../../config/parse-env.ts';
-import { loadWebConfig, type WebConfig } from '../../config/web.ts';
+import { loadWebConfig } from '../../config/web.ts';
 import type { CliCommand } from '../command.ts';
-import { UserError } from '../errors.ts';
-import { queueConfigFromEnv } from './queue-config.ts';
+import { nextSignal } from '../signals.ts';
+import { asUserError, queueConfigFromEnv } from './queue-config.ts';
 
 /** `summit web`: the briefing and article pages, read from the same Redis as the worker. */
 export const webCommand: CliCommand = {
@@ -11,7 +10,7 @@ export const webCommand: CliCommand = {
       .command('web')
       .description('serve the full briefing and article pages that chat posts link to, with /healthz and /metrics (WEB_ACCESS_TOKEN, WEB_PORT)')
       .action(async () => {
-        const config = webConfigFromEnv();
+        const config = asUserError(() => loadWebConfig(process.env));
         const queueConfig = queueConfigFromEnv();
         // Loaded on use, so other commands don't pay for Express.
         const { createLogger } = await import('../../ops/logger.ts');
@@ -32,22 +31,10 @@ export const webCommand: CliCommand = {
           redis,
           logger,
         });
-        const signal = await new Promise<NodeJS.Signals>((resolve) => {
-          process.once('SIGTERM', () => resolve('SIGTERM'));
-          process.once('SIGINT', () => resolve('SIGINT'));
-        });
+        const signal = await nextSignal();
         logger.info({ signal }, 'shutting down');
         await server.close();
         await redis.quit().catch(() => redis.disconnect());
       });
   },
 };
-
-function webConfigFromEnv(): WebConfig {
-  try {
-    return loadWebConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UserError(error.message, error.code, 1);
-    throw error;
-  }
-}
