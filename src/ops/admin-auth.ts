@@ -1,5 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { bearerToken, readCookie, tokenMatcher } from './token.ts';
 
 const COOKIE = 'summit_admin';
 
@@ -9,32 +9,15 @@ const COOKIE = 'summit_admin';
  * Bull Board's own page then loads scripts and calls its API without the query string.
  */
 export function requireAdminToken(token: string, path: string) {
-  const expected = digest(token);
-  const matches = (candidate: string | undefined) => candidate !== undefined && timingSafeEqual(digest(candidate), expected);
+  const matches = tokenMatcher(token);
 
   return (req: Request, res: Response, next: NextFunction) => {
-    const header = req.get('authorization');
-    const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
     const query = typeof req.query.token === 'string' ? req.query.token : undefined;
-    const cookie = readCookie(req.get('cookie'), COOKIE);
-    if (matches(bearer) || matches(cookie)) return next();
+    if (matches(bearerToken(req)) || matches(readCookie(req, COOKIE))) return next();
     if (matches(query)) {
       res.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', path, secure: req.secure });
       return next();
     }
     res.set('WWW-Authenticate', 'Bearer realm="summit admin"').status(401).json({ error: 'admin token required' });
   };
-}
-
-/** Comparing fixed-length digests keeps timingSafeEqual from leaking the token's length. */
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
 }

@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Queue } from 'bullmq';
 import express from 'express';
 import type { Redis } from 'ioredis';
@@ -8,6 +6,7 @@ import type { Registry } from 'prom-client';
 import { requireAdminToken } from './admin-auth.ts';
 import { BOARD_PATH, bullBoardRouter } from './bull-board.ts';
 import { checkHealth } from './health.ts';
+import { type Listening, listen } from './listen.ts';
 
 export interface OpsServerOptions {
   port: number;
@@ -20,10 +19,7 @@ export interface OpsServerOptions {
   logger: Logger;
 }
 
-export interface OpsServer {
-  port: number;
-  close(): Promise<void>;
-}
+export type OpsServer = Listening;
 
 /** /healthz, /metrics and (with an admin token) Bull Board, on their own port. */
 export async function startOpsServer(options: OpsServerOptions): Promise<OpsServer> {
@@ -49,17 +45,7 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
     options.logger.info('ADMIN_TOKEN not set: Bull Board at %s is disabled', BOARD_PATH);
   }
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
-  });
-  const port = (server.address() as AddressInfo).port;
-  options.logger.info({ port, host: options.host }, 'ops server listening (/healthz, /metrics%s)', options.adminToken ? `, ${BOARD_PATH}` : '');
-  return {
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const server = await listen(app, options.port, options.host);
+  options.logger.info({ port: server.port, host: options.host }, 'ops server listening (/healthz, /metrics%s)', options.adminToken ? `, ${BOARD_PATH}` : '');
+  return server;
 }

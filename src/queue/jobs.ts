@@ -30,5 +30,3 @@ export interface JobResults {
 }
 
 export type JobName = keyof JobPayloads;
-
-export const JOB_NAMES: JobName[] = ['brief', 'digest', 'deliver-digest', 'answer', 'ingest', 'poll-source'];

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { ArticlePage, ArticlePageRepository } from '../core/ports/article-page-repository.ts';
 import type { Article, Sentence } from '../core/types.ts';
+import { execOrThrow } from './exec.ts';
 import type { StoreKeys } from './keys.ts';
 
 const CHUNK = 200;
@@ -37,7 +38,7 @@ export class RedisArticlePages implements ArticlePageRepository {
         for (const sentence of article.sentences) fields[`s${sentence.id}`] = sentence.text;
         write.hset(key, fields).expire(key, this.#ttlSeconds);
       }
-      for (const [error] of (await write.exec()) ?? []) if (error) throw error;
+      await execOrThrow(write);
     }
   }
 

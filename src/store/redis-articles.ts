@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { AddArticlesResult, ArticleRepository, StorySnapshot } from '../core/ports/article-repository.ts';
 import type { ArticleInput } from '../core/types.ts';
 import { articleHash, fingerprintOf } from './article-hash.ts';
+import { execOrThrow } from './exec.ts';
 import type { StoreKeys } from './keys.ts';
 import { runScript } from './scripts.ts';
 
@@ -27,9 +28,8 @@ export class RedisArticleRepository implements ArticleRepository {
       write.set(this.#keys.article(hash), JSON.stringify(article), 'NX');
       write.sadd(this.#keys.articleSightings(hash), article.url ?? article.source);
     }
-    const results = (await write.exec()) ?? [];
-    const stored = results.filter(([error, reply], i) => i % 2 === 0 && !error && reply === 'OK').length;
-    for (const [error] of results) if (error) throw error;
+    const results = await execOrThrow(write);
+    const stored = results.filter(([, reply], i) => i % 2 === 0 && reply === 'OK').length;
 
     const unique = [...new Set(hashes)];
     const [added, total, fingerprint] = (await runScript(

@@ -6,6 +6,7 @@ import {
   type SourceRepository,
   type SourceState,
 } from '../core/ports/source-repository.ts';
+import { execOrThrow } from './exec.ts';
 import type { StoreKeys } from './keys.ts';
 
 /** Feed item URLs remembered per source; older ones are forgotten (feeds list recent items only). */
@@ -46,7 +47,7 @@ export class RedisSourceRepository implements SourceRepository {
         write.set(k.sourceState(source.id), JSON.stringify(parsed));
       }
     }
-    await exec(write);
+    await execOrThrow(write);
     return { created: !before };
   }
 
@@ -55,7 +56,7 @@ export class RedisSourceRepository implements SourceRepository {
     const json = await this.#redis.get(k.source(id));
     if (!json) return false;
     const source = JSON.parse(json) as Source;
-    await exec(
+    await execOrThrow(
       this.#redis
         .multi()
         .del(k.source(id), k.sourceState(id), k.sourceSeen(id))
@@ -95,7 +96,7 @@ export class RedisSourceRepository implements SourceRepository {
       return;
     }
     const members = urls.flatMap((url) => [at.getTime(), url]);
-    await exec(this.#redis.multi().zadd(key, ...members).zremrangebyrank(key, 0, -SEEN_KEPT - 1).expire(key, SEEN_TTL_SECONDS));
+    await execOrThrow(this.#redis.multi().zadd(key, ...members).zremrangebyrank(key, 0, -SEEN_KEPT - 1).expire(key, SEEN_TTL_SECONDS));
   }
 
   async #records(ids: string[]): Promise<SourceRecord[]> {
@@ -111,8 +112,4 @@ export class RedisSourceRepository implements SourceRepository {
     }
     return records.sort((a, b) => a.source.addedAt.localeCompare(b.source.addedAt) || a.source.url.localeCompare(b.source.url));
   }
-}
-
-async function exec(multi: ReturnType<Redis['multi']>): Promise<void> {
-  for (const [error] of (await multi.exec()) ?? []) if (error) throw error;
 }

@@ -1,5 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { bearerToken, readCookie, tokenMatcher } from '../ops/token.ts';
 import { messagePage } from './pages/layout.ts';
 
 const COOKIE = 'summit_web';
@@ -13,8 +13,7 @@ export const TOKEN_PATH = '/t/:token';
  * page is open. `res.locals.base` tells pages which prefix their site links must keep.
  */
 export function accessControl(token: string | undefined) {
-  const expected = token === undefined ? undefined : digest(token);
-  const matches = (candidate: string | undefined) => expected !== undefined && candidate !== undefined && timingSafeEqual(digest(candidate), expected);
+  const matches = token === undefined ? () => false : tokenMatcher(token);
 
   const remember = (req: Request, res: Response) => {
     const secure = req.secure || req.get('x-forwarded-proto') === 'https';
@@ -25,17 +24,15 @@ export function accessControl(token: string | undefined) {
   const pathToken = (req: Request, res: Response, next: NextFunction) => {
     const given = req.params.token;
     if (!matches(typeof given === 'string' ? given : undefined)) return refuse(res);
-    if (readCookie(req.get('cookie'), COOKIE) !== token) remember(req, res);
+    if (readCookie(req, COOKIE) !== token) remember(req, res);
     res.locals.base = `/t/${encodeURIComponent(token as string)}`;
     next();
   };
 
   const requireToken = (req: Request, res: Response, next: NextFunction) => {
     res.locals.base = '';
-    if (expected === undefined) return next();
-    const header = req.get('authorization');
-    const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-    if (matches(bearer) || matches(readCookie(req.get('cookie'), COOKIE))) return next();
+    if (token === undefined) return next();
+    if (matches(bearerToken(req)) || matches(readCookie(req, COOKIE))) return next();
     if (matches(typeof req.query.token === 'string' ? req.query.token : undefined)) {
       remember(req, res);
       return next();
@@ -52,23 +49,4 @@ function refuse(res: Response) {
     .set('WWW-Authenticate', 'Bearer realm="summit"')
     .type('html')
     .send(messagePage('This page is private', 'Open it from the link summit posted in your chat, or ask whoever runs summit for access.').value);
-}
-
-/** Fixed-length digests keep timingSafeEqual from leaking the token's length. */
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) {
-      try {
-        return decodeURIComponent(rest.join('='));
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Redis } from 'ioredis';
+import { pingWithin } from '../ops/health.ts';
+import { type Listening, listen } from '../ops/listen.ts';
 import { accessControl, TOKEN_PATH } from './access.ts';
 import { html } from './html.ts';
 import { layout, STYLESHEET_PATH } from './pages/layout.ts';
@@ -18,10 +18,7 @@ export interface WebServerOptions extends PageSources {
   redis: Pick<Redis, 'ping'>;
 }
 
-export interface WebServer {
-  port: number;
-  close(): Promise<void>;
-}
+export type WebServer = Listening;
 
 const STYLESHEET = readFileSync(new URL('./static/summit.css', import.meta.url), 'utf8');
 
@@ -67,31 +64,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   app.use(notFound);
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
-  });
-  const port = (server.address() as AddressInfo).port;
-  options.logger.info({ port, host: options.host, access: options.accessToken ? 'token' : 'public' }, 'web pages listening');
-  return {
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-async function pingWithin(redis: Pick<Redis, 'ping'>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  const ping = redis.ping().then(
-    (reply) => reply === 'PONG',
-    () => false,
-  );
-  const ok = await Promise.race([ping, timeout]);
-  clearTimeout(timer);
-  return ok;
+  const server = await listen(app, options.port, options.host);
+  options.logger.info({ port: server.port, host: options.host, access: options.accessToken ? 'token' : 'public' }, 'web pages listening');
+  return server;
 }

@@ -1,6 +1,4 @@
-import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import { UnknownStoryError } from '../../app/local-service.ts';
 import type { Processor } from './context.ts';
 import { parsePayload } from './payload.ts';
 
@@ -13,13 +11,7 @@ const AnswerPayload = z.object({
 /** Answers a thread question from the story's articles, with the thread's earlier turns as context. */
 export const processAnswer: Processor<'answer'> = async (job, { briefings, stores, metrics }) => {
   const { threadId, storyId, question } = parsePayload(AnswerPayload, job.data, 'answer');
-  let analysis;
-  try {
-    ({ analysis } = await briefings.analysis(storyId));
-  } catch (error) {
-    if (error instanceof UnknownStoryError) throw new UnrecoverableError(error.message);
-    throw error;
-  }
+  const { analysis } = await briefings.analysis(storyId);
   const thread = await stores.threads.get(threadId);
   const answer = await briefings.engine.answer(analysis, question, thread?.turns ?? []);
   metrics.engineRun('answer');

@@ -1,6 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import { UnknownStoryError } from '../../app/local-service.ts';
 import type { Processor } from './context.ts';
 import { parsePayload } from './payload.ts';
 
@@ -12,12 +11,7 @@ export const processBrief: Processor<'brief'> = async (job, { briefings, metrics
   if (topic && !briefings.engine.topics.some((t) => t.id === topic)) {
     throw new UnrecoverableError(`unknown topic "${topic}"`);
   }
-  try {
-    const result = await briefings.briefing(storyId, topic);
-    if (result.computed) metrics.engineRun('brief');
-    return { briefingId: result.briefingId, computed: result.computed };
-  } catch (error) {
-    if (error instanceof UnknownStoryError) throw new UnrecoverableError(error.message);
-    throw error;
-  }
+  const result = await briefings.briefing(storyId, topic);
+  if (result.computed) metrics.engineRun('brief');
+  return { briefingId: result.briefingId, computed: result.computed };
 };

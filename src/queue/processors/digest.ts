@@ -1,6 +1,4 @@
-import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import { UnknownStoryError } from '../../app/local-service.ts';
 import { buildDigest, localDateOf } from '../../core/digest.ts';
 import type { Processor } from './context.ts';
 import { parsePayload } from './payload.ts';
@@ -34,15 +32,7 @@ export const processDigest: Processor<'digest'> = async (job, { stores, briefing
     return { outcome: claim === 'done' ? 'already-done' : 'taken', localDate };
   }
 
-  let result;
-  try {
-    result = await briefings.briefing(subscription.storyId);
-  } catch (error) {
-    // A story without articles will not get any by retrying.
-    if (error instanceof UnknownStoryError) throw new UnrecoverableError(error.message);
-    throw error;
-  }
-  const { briefingId, briefing, computed } = result;
+  const { briefingId, briefing, computed } = await briefings.briefing(subscription.storyId);
   if (computed) metrics.engineRun('brief');
   const delivered = await stores.digests.delivered(subscriptionId);
   const { digest, record: digestRecord } = buildDigest({
