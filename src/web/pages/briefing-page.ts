@@ -3,6 +3,7 @@ import { type Html, html, safeHref } from '../html.ts';
 import { formatDate } from './article-page.ts';
 import { layout } from './layout.ts';
 import { sourcesSection } from './sources-section.ts';
+import { independentSources, sourceNumbers } from '../../render/source-numbers.ts';
 
 /** Numbers sources as chat does: position in the briefing's article list, from 1. */
 export type SourceNumbers = Map<string, number>;
@@ -13,11 +14,11 @@ export type SourceNumbers = Map<string, number>;
  * `base` is the token prefix pages were reached through ("" otherwise); site links keep it.
  */
 export function briefingPage(briefing: Briefing, base: string): Html {
-  const numbers: SourceNumbers = new Map(briefing.articles.map((a, i) => [a.id, i + 1]));
+  const numbers: SourceNumbers = sourceNumbers(briefing.articles);
   const title = `${briefing.story}: briefing`;
   const body = html`<header>
 <h1>${briefing.story}</h1>
-<p class="meta">${briefing.articles.length} articles from ${briefing.groups.length} independent sources · ${formatDate(briefing.generatedAt)} · ${briefing.engine}</p>
+<p class="meta">${briefing.articles.length} articles from ${independentSources(briefing.articles)} independent sources · ${formatDate(briefing.generatedAt)} · ${briefing.engine}</p>
 ${(briefing.notes ?? []).map((n) => html`<p class="note">${n}</p>`)}
 </header>
 ${briefing.topics.map((t) => topicSection(t, numbers, base))}
