@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
 import { AnalysisCache } from './app/analysis-cache.ts';
 import type { BriefingEngine } from './app/briefing-engine.ts';
 import { Briefings } from './app/briefings.ts';
@@ -43,6 +44,10 @@ export interface RunningWorker {
 export async function startWorker(config: QueueConfig, options: WorkerOptions = {}): Promise<RunningWorker> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
+  // The engine first: a bad topics file or LLM setting fails before any connection is opened.
+  const registry = new Registry();
+  const engine =
+    options.engine ?? (await createEngine(config, now, { logger, metrics: createLlmMetrics(registry) }));
   const redis = storeRedis(config.redisUrl, 'worker', 'summit-worker-store');
   redis.on('error', (error) => logger.warn({ err: error }, 'store connection error (reconnecting)'));
   const stores = createStores(redis, config.keyPrefix, { briefingTtlSeconds: config.briefingTtlSeconds });
@@ -56,10 +61,7 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   });
   const providers = options.deliveries ?? [];
   const deliveries = new DeliveryRegistry(providers.map((p) => p.delivery));
-  const metrics = createWorkerMetrics(queue.queue, stores.counters);
-  const engine =
-    options.engine ??
-    (await createEngine(config, now, { logger, metrics: createLlmMetrics(metrics.registry) }));
+  const metrics = createWorkerMetrics(queue.queue, stores.counters, registry);
   const briefings = new Briefings({ articles: stores.articles, cache: stores.briefings, engine, analyses: new AnalysisCache(), pages: stores.articlePages });
 
   const worker = createSummitWorker(

@@ -1,4 +1,4 @@
-import { loadTopics } from '../cli/topics-file.ts';
+import { readTopicsFile } from '../ingest/topics-file.ts';
 import type { LlmConfig } from '../config/llm.ts';
 import { englishWords } from '../lexicon/english-words.ts';
 import { createWriter } from '../llm/create-writer.ts';
@@ -20,7 +20,7 @@ export async function createEngine(
   now?: () => Date,
   deps: { logger?: LlmLogger; metrics?: LlmMetrics } = {},
 ): Promise<BriefingEngine> {
-  const topics = await loadTopics(config.topicsFile);
+  const topics = await readTopicsFile(config.topicsFile);
   const base = { topics, dictionary: englishWords(), ...(now ? { now } : {}) };
   if (!config.llm || config.llm.engine === 'offline') return offlineEngine(base);
   const writer = await createWriter(config.llm, { dictionary: base.dictionary, ...deps });

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { BUNDLED_SET } from '../cli/article-set.ts';
+import { BUNDLED_SET } from '../ingest/bundled-data.ts';
 import type { ArticleRepository } from '../core/ports/article-repository.ts';
 import { readArticles } from '../ingest/read-articles.ts';
 import { enqueueIngest } from '../queue/ingest-client.ts';

@@ -1,12 +1,11 @@
-import { basename, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, resolve } from 'node:path';
 import type { ArticleInput } from '../core/types.ts';
+import { BUNDLED_SET } from '../ingest/bundled-data.ts';
 import { IngestPathError } from '../ingest/errors.ts';
 import { readArticles } from '../ingest/read-articles.ts';
 import { UserError } from './errors.ts';
 
-/** The bundled demo set, shipped in the repository. */
-export const BUNDLED_SET = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/summit-2025');
+export { BUNDLED_SET } from '../ingest/bundled-data.ts';
 
 export interface ArticleSet {
   story: string;

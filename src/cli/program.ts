@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { Output } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { TopicsFileError } from '../ingest/topics-file.ts';
 import { UserError } from './errors.ts';
 
 export type { Output } from './command.ts';
@@ -20,6 +21,11 @@ export async function runCli(argv: string[], out: Output): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    // A bad topics file read by a long-running command (worker, chat adapters) is the user's to fix too.
+    if (error instanceof TopicsFileError) {
+      out.stderr(`summit: ${error.message}\n`);
+      return 1;
+    }
     if (error instanceof UserError) {
       out.stderr(`summit: ${error.message}\n`);
       return error.exitCode;

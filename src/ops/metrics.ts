@@ -17,8 +17,7 @@ export interface WorkerMetrics {
  * and the briefing-cache counters are read from Redis at scrape time, so every worker reports
  * the same cluster-wide values; durations, failures and engine runs are this process's own.
  */
-export function createWorkerMetrics(queue: Queue, counters: RedisCounters): WorkerMetrics {
-  const registry = new Registry();
+export function createWorkerMetrics(queue: Queue, counters: RedisCounters, registry = new Registry()): WorkerMetrics {
   collectDefaultMetrics({ register: registry });
 
   new Gauge({

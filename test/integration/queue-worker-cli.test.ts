@@ -132,3 +132,14 @@ test('without ADMIN_TOKEN the board is disabled, and bad config names the variab
     await exited;
   }
 });
+
+test('a bad TOPICS_FILE stops the worker at start with the file named, before it connects', () => {
+  const bad = spawnSync(process.execPath, ['bin/summit.js', 'worker'], {
+    cwd: REPO,
+    env: { ...env, TOPICS_FILE: '/no/such/topics.json' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  assert.equal(bad.status, 1, bad.stderr);
+  assert.match(bad.stderr, /cannot read topics file \/no\/such\/topics\.json/);
+});
