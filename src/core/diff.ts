@@ -11,8 +11,31 @@ export interface Hunk {
 const MAX_CELLS = 40_000;
 
 export function diffHunks(a: readonly string[], b: readonly string[]): Hunk[] {
+  // Common ends never differ: trim them first, so a one-word change costs a tiny table.
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  ) {
+    suffix++;
+  }
+  const inner = middleHunks(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix));
+  return inner.map((h) => ({
+    aStart: h.aStart + prefix,
+    aEnd: h.aEnd + prefix,
+    bStart: h.bStart + prefix,
+    bEnd: h.bEnd + prefix,
+  }));
+}
+
+function middleHunks(a: readonly string[], b: readonly string[]): Hunk[] {
   const n = a.length;
   const m = b.length;
+  if (n === 0 && m === 0) return [];
+  if (n === 0 || m === 0) return [{ aStart: 0, aEnd: n, bStart: 0, bEnd: m }];
   if (n * m > MAX_CELLS) return [];
   const table: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {

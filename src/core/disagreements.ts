@@ -107,45 +107,45 @@ export function claimDisagreements(
     // position in reference → variant text → refs
     const byPosition = new Map<
       number,
-      { kind: Disagreement['kind']; context: string; variants: Map<string, SentenceFeatures[]> }
+      {
+        kind: Disagreement['kind'];
+        context: string;
+        variants: Map<string, SentenceFeatures[]>;
+        /** Articles already placed in a variant. */
+        listed: Set<string>;
+      }
     >();
+    // Copies of one sentence differ from the reference in the same way: align each text once.
+    const findingsByText = new Map<string, Finding[]>();
     for (const other of members.slice(1)) {
       // Same terms (synonyms folded, numbers and names included) cannot differ on a fact.
       if (sameTerms(reference.termIds, other.termIds)) continue;
-      const tokens = align(other.text);
-      for (const hunk of diffHunks(
-        refKeys,
-        tokens.map((t) => t.key),
-      )) {
-        const a = refTokens.slice(hunk.aStart, hunk.aEnd);
-        const b = tokens.slice(hunk.bStart, hunk.bEnd);
-        const before = refTokens.slice(Math.max(0, hunk.aStart - 3), hunk.aStart);
-        const kind = classify(a, b, before, refTokens[hunk.aEnd], tokens[hunk.bEnd], dictionary);
-        if (!kind) continue;
-        let entry = byPosition.get(hunk.aStart);
+      let findings = findingsByText.get(other.text);
+      if (!findings) {
+        findings = compare(refTokens, refKeys, other.text, dictionary);
+        findingsByText.set(other.text, findings);
+      }
+      for (const finding of findings) {
+        let entry = byPosition.get(finding.position);
         if (!entry) {
-          const context = refTokens
-            .slice(Math.max(0, hunk.aStart - 6), hunk.aStart)
-            .map((t) => t.raw)
-            .join(' ');
           entry = {
-            kind,
-            context,
-            variants: new Map([[a.map((t) => t.raw).join(' '), [reference]]]),
+            kind: finding.kind,
+            context: finding.context,
+            variants: new Map([[finding.referenceText, [reference]]]),
+            listed: new Set([reference.articleId]),
           };
-          byPosition.set(hunk.aStart, entry);
+          byPosition.set(finding.position, entry);
         }
-        const text = b.map((t) => t.raw).join(' ');
-        const refs = entry.variants.get(text) ?? [];
+        const refs = entry.variants.get(finding.text) ?? [];
         refs.push(other);
-        entry.variants.set(text, refs);
+        entry.variants.set(finding.text, refs);
+        entry.listed.add(other.articleId);
       }
     }
     // Members without a hunk at a position agree with the reference there.
     for (const entry of byPosition.values()) {
-      const listed = new Set([...entry.variants.values()].flat().map((r) => r.articleId));
       const refVariant = entry.variants.values().next().value as SentenceFeatures[];
-      for (const m of members) if (!listed.has(m.articleId)) refVariant.push(m);
+      for (const m of members) if (!entry.listed.has(m.articleId)) refVariant.push(m);
       out.push({
         about: `${KIND_LABEL[entry.kind]}: “… ${entry.context} …”`,
         kind: entry.kind,
@@ -154,6 +154,48 @@ export function claimDisagreements(
     }
   }
   return out;
+}
+
+/** One place where a sentence says something else than the claim's reference sentence. */
+interface Finding {
+  /** Token position in the reference. */
+  position: number;
+  kind: Disagreement['kind'];
+  /** The reference's words just before the difference. */
+  context: string;
+  referenceText: string;
+  text: string;
+}
+
+function compare(
+  refTokens: AlignedToken[],
+  refKeys: string[],
+  otherText: string,
+  dictionary: WordList,
+): Finding[] {
+  const tokens = align(otherText);
+  const findings: Finding[] = [];
+  for (const hunk of diffHunks(
+    refKeys,
+    tokens.map((t) => t.key),
+  )) {
+    const a = refTokens.slice(hunk.aStart, hunk.aEnd);
+    const b = tokens.slice(hunk.bStart, hunk.bEnd);
+    const before = refTokens.slice(Math.max(0, hunk.aStart - 3), hunk.aStart);
+    const kind = classify(a, b, before, refTokens[hunk.aEnd], tokens[hunk.bEnd], dictionary);
+    if (!kind) continue;
+    findings.push({
+      position: hunk.aStart,
+      kind,
+      context: refTokens
+        .slice(Math.max(0, hunk.aStart - 6), hunk.aStart)
+        .map((t) => t.raw)
+        .join(' '),
+      referenceText: a.map((t) => t.raw).join(' '),
+      text: b.map((t) => t.raw).join(' '),
+    });
+  }
+  return findings;
 }
 
 const KIND_LABEL: Record<Disagreement['kind'], string> = {

@@ -1,4 +1,4 @@
-import { numberValue, termOf, tokenize } from './text/tokens.ts';
+import { numberValue, type Token, termOf, tokenize } from './text/tokens.ts';
 import type { Article } from './types.ts';
 
 /** Everything the engine needs to know about one sentence for matching and ranking. */
@@ -71,22 +71,28 @@ class IdPool {
 export function extractFeatures(articles: Article[], vocabulary: Vocabulary): SentenceFeatures[] {
   const out: SentenceFeatures[] = [];
   const pool = new IdPool();
+  // Lower-cased word → term id (-1: stop word): one lookup per token instead of stemming again.
+  const wordIds = new Map<string, number>();
+  const ids: number[] = [];
   articles.forEach((article, articleIndex) => {
     article.sentences.forEach((sentence, position) => {
       const tokens = tokenize(sentence.text);
-      const terms = new Set<string>();
       const numbers: string[] = [];
       const names: string[] = [];
-      tokens.forEach((token, i) => {
-        const term = termOf(token.lower);
-        if (term) terms.add(term);
-        const value = /\d/.test(token.raw) ? numberValue(token.lower) : undefined;
+      ids.length = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i] as Token;
+        let id = wordIds.get(token.lower);
+        if (id === undefined) {
+          const term = termOf(token.lower);
+          id = term ? vocabulary.id(term) : -1;
+          wordIds.set(token.lower, id);
+        }
+        if (id >= 0) ids.push(id);
+        const value = DIGIT.test(token.raw) ? numberValue(token.lower) : undefined;
         if (value !== undefined) numbers.push(value);
-        else if (i > 0 && /^[A-Z]/.test(token.raw) && term) names.push(token.raw.replace(/'s$/, ''));
-      });
-      const termIds = pool.take(terms.size);
-      let i = 0;
-      for (const t of terms) termIds[i++] = vocabulary.id(t);
+        else if (i > 0 && id >= 0 && CAPITAL.test(token.raw)) names.push(token.raw.replace(/'s$/, ''));
+      }
       out.push(
         new SentenceRecord(vocabulary, {
           index: out.length,
@@ -95,7 +101,7 @@ export function extractFeatures(articles: Article[], vocabulary: Vocabulary): Se
           sentenceId: sentence.id,
           text: sentence.text,
           position,
-          termIds: termIds.sort(),
+          termIds: uniqueSorted(ids, pool),
           numbers: numbers.length > 0 ? numbers : NONE,
           names: names.length > 0 ? names : NONE,
           words: tokens.length,
@@ -105,6 +111,20 @@ export function extractFeatures(articles: Article[], vocabulary: Vocabulary): Se
     });
   });
   return out;
+}
+
+const DIGIT = /\d/;
+const CAPITAL = /^[A-Z]/;
+
+/** The distinct ids, ascending, in a view of the pool. */
+function uniqueSorted(ids: number[], pool: IdPool): Uint32Array {
+  ids.sort((a, b) => a - b);
+  let distinct = 0;
+  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) distinct++;
+  const view = pool.take(distinct);
+  let k = 0;
+  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) view[k++] = ids[i] as number;
+  return view;
 }
 
 /**
@@ -168,6 +188,16 @@ export class TermWeights {
 
   dfById(id: number): number {
     return this.#df[id] ?? 0;
+  }
+
+  /** Sentence frequency of every term by id, for tight loops (read only). */
+  get dfTable(): Readonly<Uint32Array> {
+    return this.#df;
+  }
+
+  /** IDF of every term by id, for tight loops (read only). */
+  get idfTable(): Readonly<Float64Array> {
+    return this.#idf;
   }
 
   idf(term: string): number {

@@ -79,12 +79,22 @@ export function splitGluedHeading(
 
 /** A headline: most words capitalised (Title Case), several words long. */
 export function isTitleCase(sentence: string): boolean {
-  const ws = sentence
-    .split(/\s+/)
-    .map(bare)
-    .filter((w) => /[A-Za-z]/.test(w));
-  if (ws.length < 4) return false;
-  const significant = ws.filter((w) => !MINOR_WORDS.has(w.toLowerCase()) || isCapitalised(w));
-  const capitalised = significant.filter(isCapitalised).length;
-  return capitalised / significant.length >= 0.75;
+  const ws = sentence.split(/\s+/);
+  // capitalised / significant >= 0.75, and significant <= words: too many lower-case words settle it early.
+  const maxLowercase = 0.25 * ws.length;
+  let withLetters = 0;
+  let significant = 0;
+  let lowercase = 0;
+  for (const raw of ws) {
+    const w = bare(raw);
+    if (!/[A-Za-z]/.test(w)) continue;
+    withLetters++;
+    if (isCapitalised(w)) {
+      significant++;
+    } else if (!MINOR_WORDS.has(w.toLowerCase())) {
+      significant++;
+      if (++lowercase > maxLowercase) return false;
+    }
+  }
+  return withLetters >= 4 && significant > 0 && significant - lowercase >= 0.75 * significant;
 }
