@@ -19,7 +19,8 @@ export function topicBriefings(
   cite: (s: SentenceFeatures) => Citation,
   context: {
     weights: TermWeights;
-    neighbours: (s: SentenceFeatures) => SentenceFeatures[];
+    /** The sentence a back-referring sentence ("this plan", "It ...") points to, if any. */
+    antecedent: (s: SentenceFeatures) => SentenceFeatures | undefined;
     lookup: (term: string) => number | undefined;
   },
 ): TopicBriefing[] {
@@ -43,10 +44,13 @@ export function topicBriefings(
       const own =
         claim.members.length === 1 ? sentenceScore(claim.display) : topicScoreIds(unionOf(claim), ids);
       if (own === 0) return 0;
-      // A sentence in a paragraph about the topic leans towards it ("how this will be funded").
-      let around = 0;
-      for (const m of claim.members) for (const n of context.neighbours(m)) around = Math.max(around, sentenceScore(n));
-      return own + Math.min(around, 2) * 0.25;
+      // A sentence that refers back ("how this buildup will be funded") is also about what it refers to.
+      let inherited = 0;
+      for (const m of claim.members) {
+        const antecedent = context.antecedent(m);
+        if (antecedent) inherited = Math.max(inherited, sentenceScore(antecedent));
+      }
+      return own + Math.min(inherited, 2);
     };
     const candidates = eligible
       .map((claim) => ({ claim, relevance: relevanceOf(claim) }))

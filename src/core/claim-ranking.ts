@@ -27,8 +27,8 @@ export interface RankingContext {
   specifics: Specifics;
   groupOf: number[];
   lowInformation: boolean[];
-  /** Articles (by index) each term appears in, for centrality. */
-  termArticleShare: Map<number, number>;
+  /** Share of independent reports (rewrite groups) each term appears in, for centrality. */
+  termReportShare: Map<number, number>;
 }
 
 /** Questions, fragments and hedged filler make poor points. */
@@ -39,8 +39,16 @@ function wordingQuality(s: SentenceFeatures): number {
   if (s.words > 45) q *= 0.8;
   if (s.words > 70) q *= 0.3; // run-on text, lists, keyword stuffing
   if (/^(?:he|she|it|they|this|that|these|those|the two)\b/i.test(s.text)) q *= 0.8;
+  if (AGENDA_PREVIEW.test(s.text)) q *= 0.4;
   return q;
 }
+
+/**
+ * Previews of what talks will cover ("discussions are expected to focus on tariffs and security")
+ * name subjects without saying anything about them; the briefing's points are the facts themselves.
+ */
+const AGENDA_PREVIEW =
+  /\b(?:expected|anticipated|set|likely|poised|due|slated|scheduled)\s+to\s+(?:focus|centre|center|revolve|dominate|cover|discuss|address|feature|touch)\b|\b(?:on|top|tops|topping|dominate|dominates|dominating) the agenda\b/i;
 
 export function rankClaims(
   claims: ClaimCluster[],
@@ -57,7 +65,7 @@ export function rankClaims(
     const centrality =
       display.termIds.length === 0
         ? 0
-        : display.termIds.reduce((sum, t) => sum + (ctx.termArticleShare.get(t) ?? 0), 0) / display.termIds.length;
+        : display.termIds.reduce((sum, t) => sum + (ctx.termReportShare.get(t) ?? 0), 0) / display.termIds.length;
     const lead = 1 + 0.3 / (1 + Math.min(...members.map((m) => m.position)));
     const onlyLowInfo = informative.length === 0 ? 0.25 : 1;
     const salience =

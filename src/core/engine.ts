@@ -1,4 +1,4 @@
-import { articleShares } from './article-share.ts';
+import { unitShares } from './article-share.ts';
 import { type BriefingBudget, DEFAULT_BUDGET, topicBriefings } from './briefing.ts';
 import { type RankedClaim, rankClaims } from './claim-ranking.ts';
 import { type ClaimOptions, clusterClaims, DEFAULT_CLAIM_OPTIONS } from './claims.ts';
@@ -56,10 +56,11 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
   const groupIds = groupIdsFor(groupOf);
   const specifics = new Specifics(sentences, articles.length, options.dictionary);
   const lowInformation = specifics.lowInformation(sentences, articles.length);
-  const termArticleShare = articleShares(sentences, articles.length, (s) => s.termIds);
+  // Centrality counts independent reports: a term every copy of one report repeats is not central.
+  const termReportShare = unitShares(sentences, groupOf, (s) => s.termIds);
   const claims = rankClaims(
     clusters,
-    { sentences, weights, specifics, groupOf, lowInformation, termArticleShare },
+    { sentences, weights, specifics, groupOf, lowInformation, termReportShare },
     (c) => contentId(...c.members.map((m) => sentenceRef(sentences[m] as SentenceFeatures))),
   );
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -111,19 +112,31 @@ export function briefingFromAnalysis(
     groups: [...groups.entries()].map(([id, articleIds]) => ({ id, articleIds })),
     topics: topicBriefings(ranked, topicMatchers(topics), options.budget ?? DEFAULT_BUDGET, analysis.cite, {
       weights: analysis.weights,
-      neighbours: (s) => neighbours(analysis.sentences, s),
+      antecedent: (s) => antecedent(analysis.sentences, s),
       lookup: (term) => analysis.vocabulary.lookup(term),
     }),
     disagreements: analysis.disagreements,
   };
 }
 
-/** The sentences just before and after one in its article. */
-function neighbours(sentences: SentenceFeatures[], s: SentenceFeatures): SentenceFeatures[] {
-  return [sentences[s.index - 1], sentences[s.index + 1]].filter(
-    (n): n is SentenceFeatures => n !== undefined && n.articleIndex === s.articleIndex,
-  );
+/**
+ * The sentence before `s` in its article when `s` refers back to it: a demonstrative
+ * ("this buildup", "these talks", "such a deal") or an opening pronoun ("It ...", "That ...").
+ */
+function antecedent(sentences: SentenceFeatures[], s: SentenceFeatures): SentenceFeatures | undefined {
+  const before = sentences[s.index - 1];
+  if (!before || before.articleIndex !== s.articleIndex) return undefined;
+  return REFERS_BACK.test(s.text) ? before : undefined;
 }
+
+/** "this week", "that day": demonstratives that point at a time, not back at the previous sentence. */
+const TIME_WORDS =
+  'week|weekend|month|year|morning|afternoon|evening|night|time|day|decade|century|season|quarter|spring|summer|autumn|fall|winter';
+const REFERS_BACK = new RegExp(
+  `\\b(?:this|these|those|such)\\s+(?!(?:${TIME_WORDS}|is|was|are|were|will|would|could|may|might)s?\\b)[a-z]` +
+    '|^(?:(?:but|and|yet|still|however|so|meanwhile),?\\s+)?(?:it|this|that|these|those)\\b',
+  'i',
+);
 
 /** Group ids "g1", "g2", ... in order of first article, so they read well and stay stable. */
 function groupIdsFor(groupOf: number[]): string[] {

@@ -36,8 +36,6 @@ const FACTS: [string, string[], RegExp[]][] = [
   ['C3 Trump to meet Xi at APEC', ['china'], [A('\\bXi\\b'), A('APEC')]],
   ['C4 hardline/conciliatory', ['china'], [A('Yasukuni|hardline|hard-line|conciliatory')]],
 ];
-/** Found by the offline engine today; the rest are tracked as todo so a regression still fails. */
-const KNOWN_MISSING = new Set(['D5 funding uncertain']);
 const NOISE = [
   'Share this article',
   'đź',
@@ -67,9 +65,7 @@ test('the bundled briefing runs cleanly without services or keys', () => {
 });
 
 for (const [id, topics, patterns] of FACTS) {
-  test(`seed fact ${id}`, {
-    todo: KNOWN_MISSING.has(id) ? 'not yet ranked into the top points' : false,
-  }, () => {
+  test(`seed fact ${id}`, () => {
     const points = briefing.topics.filter((t) => topics.includes(t.id)).flatMap((t) => t.points);
     assert.ok(
       points.some((p) => patterns.every((re) => re.test(p.text))),

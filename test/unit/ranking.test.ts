@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { unitShares } from '../../src/core/article-share.ts';
+import { buildBriefing } from '../../src/core/engine.ts';
+import { extractFeatures, Vocabulary } from '../../src/core/features.ts';
+import { termOf } from '../../src/core/text/tokens.ts';
+import type { Article } from '../../src/core/types.ts';
+import { options } from '../helpers/engine.ts';
+
+const briefOne = (text: string, pointsPerTopic: number) =>
+  buildBriefing([{ source: 'report.txt', text }], {
+    ...options(),
+    budget: { pointsPerTopic, wordsPerPoint: 40 },
+  });
+const pointsOf = (b: ReturnType<typeof briefOne>, topic: string) =>
+  b.topics.find((t) => t.id === topic)?.points.map((p) => p.text) ?? [];
+
+test('a sentence that refers back ("this expansion") is ranked as being about what it refers to', () => {
+  const text = [
+    'Parliament approved a plan on Monday to give the army 40 new helicopters and 200 drivers.',
+    'Critics said this expansion of the army would strain public finances for years to come.',
+    'Separately, a retired army cook opened a bakery in the northern town of Belfield in 2019.',
+    'Rain fell across the capital for most of the week, and schools in the south closed early.',
+  ].join(' ');
+  const security = pointsOf(briefOne(text, 2), 'security');
+  assert.equal(security.length, 2, security.join('\n'));
+  assert.ok(security.some((p) => p.startsWith('Critics said this expansion')), security.join('\n'));
+  assert.ok(!security.some((p) => p.includes('bakery')), 'a passing mention loses to the referring sentence');
+});
+
+test('a preview of what talks will cover ranks below a fact on the topic', () => {
+  const text = [
+    'Talks between the two delegations on Friday are expected to focus on tariffs and jobs.',
+    'The tariff on imported steel rose to 18 percent this week, the customs office said.',
+    'Rain fell across the capital for most of the week, and schools in the south closed early.',
+    'Both delegations arrived by train from the coast on Thursday evening, officials said.',
+  ].join(' ');
+  const economy = pointsOf(briefOne(text, 1), 'economy');
+  assert.deepEqual(economy, ['The tariff on imported steel rose to 18 percent this week, the customs office said.']);
+});
+
+test('term shares count rewrite groups, not copies', () => {
+  const article = (id: string, text: string): Article => ({
+    id,
+    source: `${id}.txt`,
+    sentences: [{ id: 1, text }],
+    removed: [],
+  });
+  const inputs: Article[] = [
+    article('a', 'Helicopters arrived at the northern base.'),
+    article('b', 'Helicopters arrived at the northern base today.'),
+    article('c', 'Trucks arrived at the northern base.'),
+  ];
+  const vocabulary = new Vocabulary();
+  const sentences = extractFeatures(inputs, vocabulary);
+  const shares = unitShares(sentences, [0, 0, 1], (s) => s.termIds);
+  const share = (word: string) => shares.get(vocabulary.lookup(termOf(word) as string) as number);
+  assert.equal(share('helicopters'), 0.5, 'two copies of one report are one of two reports');
+  assert.equal(share('trucks'), 0.5);
+  assert.equal(share('base'), 1);
+  assert.equal(share('today'), 0.5);
+});
