@@ -38,6 +38,14 @@ const NAME_JOINERS = new Set(['of', 'the', 'de', 'al', 'von', 'van', '-', 'and']
 const LOCATIVE = new Set(['at', 'in', 'inside', 'near', 'outside']);
 const isDate = (t: AlignedToken) => MONTHS.includes(t.raw.toLowerCase()) || /^(?:1[89]|20)\d\d$/.test(t.raw);
 
+/** The capitalised parts of a hyphenated word: "Chinese-origin" and "Chinese-sourced" both name China. */
+function nameCore(raw: string): string {
+  return raw
+    .split('-')
+    .filter((part) => /^[A-Z]/.test(part))
+    .join('-');
+}
+
 /** Same name in another form: Cambodia/Cambodian, China/Chinese, US/United States. */
 function sameName(a: string, b: string): boolean {
   const x = a.toLowerCase();
@@ -53,12 +61,19 @@ function sameName(a: string, b: string): boolean {
   return x.replace(/\./g, '') === initials(y) || y.replace(/\./g, '') === initials(x);
 }
 
+/** The two sentences being compared, whole: a difference may only be words moved elsewhere. */
+interface SentencePair {
+  reference: AlignedToken[];
+  other: AlignedToken[];
+}
+
 function classify(
   a: AlignedToken[],
   b: AlignedToken[],
   before: AlignedToken[],
   nextA: AlignedToken | undefined,
   nextB: AlignedToken | undefined,
+  pair: SentencePair,
   dictionary: WordList,
 ): Disagreement['kind'] | undefined {
   if (a.length === 0 || b.length === 0) return undefined; // one side says less, not something else
@@ -66,6 +81,10 @@ function classify(
   const numsB = b.filter((t) => t.number !== undefined).map((t) => t.number);
   if (numsA.length > 0 && numsB.length > 0) {
     if (numsA.join() === numsB.join()) return undefined;
+    // A reworded sentence moves its figures around: figures the other sentence also states elsewhere
+    // are a misaligned reordering, not a conflict.
+    const has = (ts: AlignedToken[], n: string | undefined) => ts.some((t) => t.number === n);
+    if (numsA.every((n) => has(pair.other, n)) || numsB.every((n) => has(pair.reference, n))) return undefined;
     return [...a, ...b].some(isDate) ? 'date' : 'number';
   }
   if (numsA.length > 0 || numsB.length > 0) return undefined; // a number against a vague phrase
@@ -76,8 +95,8 @@ function classify(
   const possessive = (ts: AlignedToken[]) => /'s$/.test(ts[ts.length - 1]?.raw ?? '');
   if (properA.length > 0 && properB.length > 0 && allNames(a) && allNames(b)) {
     if (possessive(a) && possessive(b)) return undefined; // "Tokyo's" / "Japan's": metonymy, not a fact
-    const textA = a.map((t) => t.raw).join(' ');
-    const textB = b.map((t) => t.raw).join(' ');
+    const textA = a.map((t) => nameCore(t.raw)).join(' ');
+    const textB = b.map((t) => nameCore(t.raw)).join(' ');
     if (partOfLongerName || sameName(textA, textB)) return undefined;
     return 'name';
   }
@@ -87,7 +106,11 @@ function classify(
   const prev = before.slice(-2).map((t) => t.raw.toLowerCase());
   const locative = prev.some((w) => LOCATIVE.has(w));
   const lowercase = (ts: AlignedToken[]) => ts.every((t) => !t.isName);
-  if (locative && lowercase(a) && lowercase(b) && a.length >= 2 && b.length >= 2) return 'place';
+  // A place is named by content words ("state guest house"), not by "up to" against "as much as".
+  const content = (ts: AlignedToken[]) => ts.some((t) => t.number === undefined && termOf(t.raw.toLowerCase()));
+  if (locative && lowercase(a) && lowercase(b) && a.length >= 2 && b.length >= 2 && content(a) && content(b)) {
+    return 'place';
+  }
   return undefined;
 }
 
@@ -182,7 +205,8 @@ function compare(
     const a = refTokens.slice(hunk.aStart, hunk.aEnd);
     const b = tokens.slice(hunk.bStart, hunk.bEnd);
     const before = refTokens.slice(Math.max(0, hunk.aStart - 3), hunk.aStart);
-    const kind = classify(a, b, before, refTokens[hunk.aEnd], tokens[hunk.bEnd], dictionary);
+    const pair = { reference: refTokens, other: tokens };
+    const kind = classify(a, b, before, refTokens[hunk.aEnd], tokens[hunk.bEnd], pair, dictionary);
     if (!kind) continue;
     findings.push({
       position: hunk.aStart,

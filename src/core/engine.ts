@@ -5,6 +5,7 @@ import { type ClaimOptions, clusterClaims, DEFAULT_CLAIM_OPTIONS } from './claim
 import type { WordList } from './clean/headings.ts';
 import { claimDisagreements, type RawDisagreement, titleDisagreements } from './disagreements.ts';
 import { extractFeatures, type SentenceFeatures, TermWeights, Vocabulary } from './features.ts';
+import { figureDisagreements } from './figure-disagreements.ts';
 import { dropOffTopicEdges } from './off-topic.ts';
 import { contentId, sentenceRef } from './ids.ts';
 import { sentenceLink } from './links.ts';
@@ -73,6 +74,7 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
   const raw = [
     ...titleDisagreements(sentences),
     ...claimDisagreements(clusters, sentences, options.dictionary),
+    ...figureDisagreements(sentences, clusters, groupOf, weights),
   ];
   const disagreements = raw.map((d) => finishDisagreement(d, cite));
   return { articles, sentences, weights, vocabulary, claims, groupIds, lowInformation, disagreements, cite };

@@ -22,6 +22,8 @@ const LEADING_PHRASES: RegExp[] = [
   /^(?:share this (?:article|story|post|page)|share on (?:facebook|twitter|x|whatsapp|linkedin)|share this|share)\s+/i,
   /^(?:listen to (?:this )?article|listen|print this page|save|bookmark)\s+(?=[A-Z])/i,
   /^(?:advertisement|sponsored)\s+(?=[A-Z])/i,
+  // Wire datelines: "WASHINGTON, Oct 20 (Reuters) - ", "SYDNEY/BEIJING (AFP) — ", "(AP) — ".
+  /^(?:[A-Z][A-Z.'-]{2,}(?:[ /][A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?(?:\([A-Za-z]{2,12}\)\s*)?[-\u2013\u2014]{1,2}\s+(?=["\u201C\u2018A-Z])/,
 ];
 
 /** Characters that carry no text: emoji, pictographs, symbols, private use, replacement char. */
