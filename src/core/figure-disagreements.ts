@@ -11,14 +11,19 @@ const MIN_ANCHOR_TERMS = 2;
 const MIN_SIMILARITY = 0.15;
 /** Figures reported per slot beyond which the slot is too generic to compare. */
 const MAX_VALUES = 4;
+/** Mentions per value tried when looking for a conflicting pair: bounds the pair search. */
+const MAX_TRIED = 32;
 
-interface FigureMention {
-  sentence: SentenceFeatures;
+interface Figure {
   value: string;
   /** Surface form: the figure and its unit as written. */
   text: string;
   /** The words before the figure, as written. */
   context: string;
+}
+
+interface FigureMention extends Figure {
+  sentence: SentenceFeatures;
 }
 
 /**
@@ -37,9 +42,17 @@ export function figureDisagreements(
   const claimOf = new Int32Array(sentences.length);
   for (const claim of claims) for (const m of claim.members) claimOf[m] = claim.index;
   const slots = new Map<string, FigureMention[]>();
+  // Copies of a sentence state the same figures: read each distinct text once.
+  const figuresByText = new Map<string, [string, Figure][]>();
   for (const sentence of sentences) {
     if (sentence.numbers.length === 0) continue;
-    for (const [key, mention] of figureMentions(sentence)) {
+    let figures = figuresByText.get(sentence.text);
+    if (!figures) {
+      figures = figuresOf(sentence.text);
+      figuresByText.set(sentence.text, figures);
+    }
+    for (const [key, figure] of figures) {
+      const mention = { sentence, ...figure };
       const list = slots.get(key);
       if (list) list.push(mention);
       else slots.set(key, [mention]);
@@ -48,7 +61,12 @@ export function figureDisagreements(
   const out: RawDisagreement[] = [];
   for (const mentions of slots.values()) {
     const byValue = new Map<string, FigureMention[]>();
-    for (const m of mentions) byValue.set(m.value, [...(byValue.get(m.value) ?? []), m]);
+    for (const m of mentions) {
+      const list = byValue.get(m.value);
+      if (list) list.push(m);
+      else byValue.set(m.value, [m]);
+      if (byValue.size > MAX_VALUES) break;
+    }
     if (byValue.size < 2 || byValue.size > MAX_VALUES) continue;
     const variants = [...byValue.values()];
     if (!conflicting(variants, claimOf, groupOf, weights)) continue;
@@ -73,10 +91,13 @@ function withClaimMates(
   sentences: SentenceFeatures[],
 ): SentenceFeatures[] {
   const out = new Set<SentenceFeatures>();
+  const visited = new Set<number>();
   for (const m of mentions) {
     out.add(m.sentence);
-    const claim = claims[claimOf[m.sentence.index] as number];
-    for (const member of claim?.members ?? []) {
+    const claimIndex = claimOf[m.sentence.index] as number;
+    if (visited.has(claimIndex)) continue;
+    visited.add(claimIndex);
+    for (const member of claims[claimIndex]?.members ?? []) {
       const s = sentences[member] as SentenceFeatures;
       if (s.numbers.includes(m.value)) out.add(s);
     }
@@ -93,8 +114,8 @@ function conflicting(
 ): boolean {
   for (let i = 0; i < variants.length; i++) {
     for (let j = i + 1; j < variants.length; j++) {
-      for (const a of variants[i] as FigureMention[]) {
-        for (const b of variants[j] as FigureMention[]) {
+      for (const a of (variants[i] as FigureMention[]).slice(0, MAX_TRIED)) {
+        for (const b of (variants[j] as FigureMention[]).slice(0, MAX_TRIED)) {
           if (groupOf[a.sentence.articleIndex] === groupOf[b.sentence.articleIndex]) continue;
           if (claimOf[a.sentence.index] === claimOf[b.sentence.index]) continue;
           // A sentence that states both figures is comparing them, not contradicting the other.
@@ -108,9 +129,9 @@ function conflicting(
 }
 
 /** Each figure of a sentence with a unit and enough words before it, keyed by unit and those words. */
-function figureMentions(sentence: SentenceFeatures): [string, FigureMention][] {
-  const tokens = tokenize(sentence.text);
-  const out: [string, FigureMention][] = [];
+function figuresOf(text: string): [string, Figure][] {
+  const tokens = tokenize(text);
+  const out: [string, Figure][] = [];
   tokens.forEach((token, i) => {
     if (!/\d/.test(token.raw)) return;
     const value = numberValue(token.lower);
@@ -127,9 +148,8 @@ function figureMentions(sentence: SentenceFeatures): [string, FigureMention][] {
     out.push([
       `${[...anchor].sort().join(' ')}|${unit}`,
       {
-        sentence,
         value,
-        text: figureText(sentence.text, tokens[first] as Token, unitToken as Token),
+        text: figureText(text, tokens[first] as Token, unitToken as Token),
         context: tokens
           .slice(Math.max(0, first - ANCHOR_WINDOW - 1), first)
           .map((t) => t.raw)

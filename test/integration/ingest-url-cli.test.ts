@@ -87,7 +87,8 @@ test('`summit worker` polls sources added through the service, with the FETCH_* 
     });
     assert.equal(polled.source.id, record.source.id);
     assert.equal(polled.state.articlesAdded, 2);
-    assert.match(logs, /"msg":"source polled"/);
+    // The state is saved before the worker's log line is flushed: wait for the line, not just the state.
+    await waitFor('the poll to be logged', async () => (/"msg":"source polled"/.test(logs) ? true : undefined));
   } finally {
     await handle.close();
   }
