@@ -1,6 +1,7 @@
 import { unitShares } from './article-share.ts';
 import { type BriefingBudget, DEFAULT_BUDGET, topicBriefings } from './briefing.ts';
 import { type RankedClaim, rankClaims } from './claim-ranking.ts';
+import { mergeCorroboratingClaims } from './claim-merge.ts';
 import { type ClaimOptions, clusterClaims, DEFAULT_CLAIM_OPTIONS } from './claims.ts';
 import type { WordList } from './clean/headings.ts';
 import { claimDisagreements, type RawDisagreement, titleDisagreements } from './disagreements.ts';
@@ -47,13 +48,10 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
   const vocabulary = new Vocabulary();
   const { articles, sentences } = dropOffTopicEdges(prepared, extractFeatures(prepared, vocabulary));
   const weights = new TermWeights(sentences, vocabulary);
-  const clusters = clusterClaims(sentences, weights, options.claims ?? DEFAULT_CLAIM_OPTIONS);
-  const groupOf = findRewriteGroups(
-    articles.length,
-    sentences,
-    clusters,
-    options.rewrites ?? DEFAULT_REWRITE_OPTIONS,
-  );
+  const worded = clusterClaims(sentences, weights, options.claims ?? DEFAULT_CLAIM_OPTIONS);
+  const groupOf = findRewriteGroups(articles.length, sentences, worded, options.rewrites ?? DEFAULT_REWRITE_OPTIONS);
+  // Independent reports of one fact in their own words become one claim (counted twice, briefed once).
+  const clusters = mergeCorroboratingClaims(worded, sentences, groupOf, weights);
   const groupIds = groupIdsFor(groupOf);
   const specifics = new Specifics(sentences, articles.length, options.dictionary);
   const lowInformation = specifics.lowInformation(sentences, articles.length);

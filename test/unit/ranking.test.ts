@@ -60,3 +60,35 @@ test('term shares count rewrite groups, not copies', () => {
   assert.equal(share('base'), 1);
   assert.equal(share('today'), 0.5);
 });
+
+test('independent reports of one figure in their own words become one point with two sources', () => {
+  const inputs = [
+    {
+      source: 'wire.txt',
+      text: [
+        'The customs office raised the tariff on imported steel to 18 percent this week, officials confirmed.',
+        'Rain fell across the capital for most of the week, and schools in the south closed early.',
+      ].join(' '),
+    },
+    {
+      source: 'paper.txt',
+      text: [
+        'Importers of foreign steel will pay a tariff of 18 percent, the finance ministry announced in a brief statement.',
+        'The army said a new factory would open near the northern border in 2031 after years of delay.',
+      ].join(' '),
+    },
+  ];
+  const b = buildBriefing(inputs, options());
+  const steel = b.topics.flatMap((t) => t.points).filter((p) => p.text.includes('18 percent'));
+  assert.equal(new Set(steel.map((p) => p.claimId)).size, 1, steel.map((p) => p.text).join('\n'));
+  assert.equal(steel[0]?.independentSources, 2);
+});
+
+test('claims with different figures stay apart however alike their words', () => {
+  const inputs = [
+    { source: 'a.txt', text: 'The government vowed to lift military spending to 2 percent of output by 2027, officials said.' },
+    { source: 'b.txt', text: 'The new leader aims to lift military spending to 2 percent of output by the end of March.' },
+  ];
+  const points = buildBriefing(inputs, options()).topics.find((t) => t.id === 'security')?.points ?? [];
+  assert.equal(points.length, 2, points.map((p) => p.text).join('\n'));
+});
