@@ -60,13 +60,27 @@ export function rankClaims(
     const informative = members.filter((m) => !ctx.lowInformation[m.articleIndex]);
     const pool = informative.length > 0 ? informative : members;
     const groups = new Set(pool.map((m) => ctx.groupOf[m.articleIndex]));
-    const display = pool.reduce((best, m) => (wordingScore(m, ctx) > wordingScore(best, ctx) ? m : best));
-    const specificity = Math.max(...pool.map((m) => ctx.specifics.sentenceScore(m)));
+    // The display is the clearest member: most specific, then best worded, then fewest words over 30.
+    // Each member is scored once: claims of big sets hold thousands of members.
+    let display = pool[0] as SentenceFeatures;
+    let bestWording = -Infinity;
+    let specificity = 0;
+    for (const m of pool) {
+      const specific = ctx.specifics.sentenceScore(m);
+      specificity = Math.max(specificity, specific);
+      const wording = specific * 2 + wordingQuality(m) * 3 - Math.max(0, m.words - 30) * 0.1;
+      if (wording > bestWording) {
+        bestWording = wording;
+        display = m;
+      }
+    }
     const centrality =
       display.termIds.length === 0
         ? 0
         : display.termIds.reduce((sum, t) => sum + (ctx.termReportShare.get(t) ?? 0), 0) / display.termIds.length;
-    const lead = 1 + 0.3 / (1 + Math.min(...members.map((m) => m.position)));
+    let firstPosition = Infinity;
+    for (const m of members) firstPosition = Math.min(firstPosition, m.position);
+    const lead = 1 + 0.3 / (1 + firstPosition);
     const onlyLowInfo = informative.length === 0 ? 0.25 : 1;
     const salience =
       (1 + Math.log2(groups.size)) *
@@ -88,7 +102,3 @@ export function rankClaims(
   });
 }
 
-/** The clearest member: most specific, then fewest words over 30, then earliest article. */
-function wordingScore(s: SentenceFeatures, ctx: RankingContext): number {
-  return ctx.specifics.sentenceScore(s) * 2 + wordingQuality(s) * 3 - Math.max(0, s.words - 30) * 0.1;
-}

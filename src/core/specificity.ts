@@ -10,10 +10,13 @@ import type { SentenceFeatures } from './features.ts';
 export class Specifics {
   readonly #dictionary: WordList;
   readonly #nameShare: Map<string, number>;
+  /** sentenceScore by sentence index (NaN until computed): ranking asks for each many times. */
+  readonly #scores: Float64Array;
 
   constructor(sentences: SentenceFeatures[], articleCount: number, dictionary: WordList) {
     this.#dictionary = dictionary;
     this.#nameShare = articleShares(sentences, articleCount, (s) => s.names);
+    this.#scores = new Float64Array(sentences.length).fill(Number.NaN);
   }
 
   /** Distinct informative names of a sentence. */
@@ -29,7 +32,11 @@ export class Specifics {
 
   /** Weighted count of a sentence's specifics, used for ranking. */
   sentenceScore(sentence: SentenceFeatures): number {
-    return new Set(sentence.numbers).size * 1.5 + this.names(sentence).length + (sentence.hasQuote ? 1 : 0);
+    const cached = this.#scores[sentence.index];
+    if (cached !== undefined && !Number.isNaN(cached)) return cached;
+    const score = new Set(sentence.numbers).size * 1.5 + this.names(sentence).length + (sentence.hasQuote ? 1 : 0);
+    if (cached !== undefined) this.#scores[sentence.index] = score;
+    return score;
   }
 
   /**

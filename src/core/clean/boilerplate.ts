@@ -1,3 +1,5 @@
+import { countWords } from './headings.ts';
+
 /**
  * Boilerplate that sites wrap around article text: share bars, widgets, credit lines,
  * newsletter and "read more" prompts. Line-level and phrase-level patterns, none about one story.
@@ -29,6 +31,8 @@ const LEADING_PHRASES: RegExp[] = [
 /** Characters that carry no text: emoji, pictographs, symbols, private use, replacement char. */
 const SYMBOL_CHARS = /\p{Extended_Pictographic}|\p{Co}|[\uFFFD\u200B-\u200D\u2060]|\uFE0F/gu;
 
+const NON_ASCII = /[^\x00-\x7F]/;
+
 /** All line patterns as one alternation: one regex run per line instead of ten. */
 const ANY_BOILERPLATE_LINE = new RegExp(
   BOILERPLATE_LINES.map((re) => `(?:${re.source})`).join('|'),
@@ -46,10 +50,10 @@ export function isBoilerplateLine(line: string): boolean {
 /** Removes pictographs and leading share-bar phrases from a line; returns the cleaned line and what went. */
 export function stripLinePrefix(line: string): { text: string; removed: string[] } {
   const removed: string[] = [];
-  let text = line
-    .replace(SYMBOL_CHARS, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .trim();
+  // Pictographs and symbols are all outside ASCII: most lines need no scan for them.
+  let text = NON_ASCII.test(line) ? line.replace(SYMBOL_CHARS, ' ') : line;
+  if (/\t| {2}/.test(text)) text = text.replace(/[ \t]+/g, ' ');
+  text = text.trim();
   for (let changed = true; changed; ) {
     changed = false;
     for (const re of LEADING_PHRASES) {
@@ -78,7 +82,7 @@ export function tidyPunctuation(text: string): string {
 /** A short line without sentence punctuation is a heading, caption or widget label, not a sentence. */
 export function isHeadingLine(line: string): boolean {
   const text = line.trim();
-  const words = text.split(/\s+/).length;
+  const words = countWords(text, 15);
   if (/[.!?]["'\u201D\u2019)]*$/.test(text)) return words <= 4 && /\?$/.test(text);
   return words <= 14;
 }

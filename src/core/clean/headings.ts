@@ -79,14 +79,13 @@ export function splitGluedHeading(
 
 /** A headline: most words capitalised (Title Case), several words long. */
 export function isTitleCase(sentence: string): boolean {
-  const ws = sentence.split(/\s+/);
   // capitalised / significant >= 0.75, and significant <= words: too many lower-case words settle it early.
-  const maxLowercase = 0.25 * ws.length;
+  const maxLowercase = 0.25 * countWords(sentence);
   let withLetters = 0;
   let significant = 0;
   let lowercase = 0;
-  for (const raw of ws) {
-    const w = bare(raw);
+  for (const match of sentence.matchAll(/\S+/g)) {
+    const w = bare(match[0]);
     if (!/[A-Za-z]/.test(w)) continue;
     withLetters++;
     if (isCapitalised(w)) {
@@ -97,4 +96,16 @@ export function isTitleCase(sentence: string): boolean {
     }
   }
   return withLetters >= 4 && significant > 0 && significant - lowercase >= 0.75 * significant;
+}
+
+/** Whitespace-separated words, counted without splitting; stops counting at `limit`. */
+export function countWords(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && count < limit; i++) {
+    const space = text.charCodeAt(i) <= 32 || /\s/.test(text.charAt(i));
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
 }

@@ -43,7 +43,8 @@ function isBoundary(text: string, dot: number, next: number): boolean {
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   for (const paragraph of text.split(/\n+/)) {
-    const trimmed = paragraph.replace(/\s+/g, ' ').trim();
+    // Only whitespace other than single spaces needs normalising (most paragraphs have none).
+    const trimmed = (/[^\S ]| {2}/.test(paragraph) ? paragraph.replace(/\s+/g, ' ') : paragraph).trim();
     if (trimmed) splitParagraph(trimmed, out);
   }
   return out;
