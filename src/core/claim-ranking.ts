@@ -39,7 +39,7 @@ function wordingQuality(s: SentenceFeatures): number {
   if (s.words > 45) q *= 0.8;
   if (s.words > 70) q *= 0.3; // run-on text, lists, keyword stuffing
   if (/^(?:he|she|it|they|this|that|these|those|the two)\b/i.test(s.text)) q *= 0.8;
-  if (AGENDA_PREVIEW.test(s.text)) q *= 0.4;
+  if ((s.text.includes(' to ') || s.text.includes('agenda')) && AGENDA_PREVIEW.test(s.text)) q *= 0.4;
   return q;
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cleanArticleText } from '../../src/core/clean/clean-article.ts';
-import { splitGluedHeading } from '../../src/core/clean/headings.ts';
+import { countWords, splitGluedHeading } from '../../src/core/clean/headings.ts';
 import { repairMojibake } from '../../src/core/clean/mojibake.ts';
 import { englishWords } from '../../src/lexicon/english-words.ts';
 
@@ -70,4 +70,11 @@ test('a Title Case first sentence becomes the headline, not a body sentence', ()
   );
   assert.equal(cleaned.headline, 'New Leader Hopes to Win Over Key Partners in Talks');
   assert.deepEqual(cleaned.sentences, ['The leader arrives in the capital on Monday for talks.']);
+});
+
+test('countWords counts like splitting on whitespace, and stops at its limit', () => {
+  for (const text of ['a  b', ' a b ', '', 'x', ' \t\u00A0y z\u3000w', 'one\ntwo\r\nthree', 'Prime Minister Sanae Takaichi']) {
+    assert.equal(countWords(text), text.split(/\s+/).filter(Boolean).length, JSON.stringify(text));
+  }
+  assert.equal(countWords('one two three four five six', 4), 4);
 });

@@ -103,9 +103,26 @@ export function countWords(text: string, limit = Number.POSITIVE_INFINITY): numb
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length && count < limit; i++) {
-    const space = text.charCodeAt(i) <= 32 || /\s/.test(text.charAt(i));
+    const space = isSpace(text.charCodeAt(i));
     if (!space && !inWord) count++;
     inWord = !space;
   }
   return count;
+}
+
+/** What `\s` matches, by code unit. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
