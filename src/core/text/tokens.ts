@@ -28,24 +28,22 @@ export interface Token {
 const TOKEN_PATTERN =
   /\$?\d[\d,]*(?:\.\d+)?%?|[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'-]*[A-Za-z\u00C0-\u024F])?(?:\.[A-Za-z](?=\.))*\.?|%/g;
 
-/** Multi-word names and units folded to one token before matching. */
-const PHRASES: [RegExp, string][] = [
-  [/\bUnited States(?: of America)?\b/g, 'US'],
-  [/\bUnited Kingdom\b/g, 'UK'],
-  [/\bper ?cent\b/gi, 'percent'],
-  [/\b(?:ex|former)-(?=[A-Za-z])/gi, 'former '],
+/** Multi-word names and units folded to one token before matching, each with a cheap literal guard. */
+const PHRASES: [guard: RegExp, pattern: RegExp, replacement: string][] = [
+  [/United/, /\bUnited States(?: of America)?\b/g, 'US'],
+  [/United/, /\bUnited Kingdom\b/g, 'UK'],
+  [/cent/i, /\bper ?cent\b/gi, 'percent'],
+  [/[xr]-/i, /\b(?:ex|former)-(?=[A-Za-z])/gi, 'former '],
 ];
-
-const PHRASE_HINT = /United|cent|-/i;
 
 export function tokenize(text: string): Token[] {
   let folded = foldTypography(text);
-  // Cheap guard: most sentences contain none of the phrases.
-  if (PHRASE_HINT.test(folded)) {
-    for (const [pattern, replacement] of PHRASES) folded = folded.replace(pattern, replacement);
+  for (const [guard, pattern, replacement] of PHRASES) {
+    if (guard.test(folded)) folded = folded.replace(pattern, replacement);
   }
   const tokens: Token[] = [];
-  for (const match of folded.matchAll(TOKEN_PATTERN)) {
+  TOKEN_PATTERN.lastIndex = 0;
+  for (let match = TOKEN_PATTERN.exec(folded); match; match = TOKEN_PATTERN.exec(folded)) {
     let raw = match[0];
     // A trailing dot belongs to the word only for initialisms like "U.S."
     if (raw.endsWith('.') && !/^(?:[A-Za-z]\.){2,}$/.test(raw)) raw = raw.slice(0, -1);
