@@ -78,3 +78,23 @@ test('countWords counts like splitting on whitespace, and stops at its limit', (
   }
   assert.equal(countWords('one two three four five six', 4), 4);
 });
+
+test('wire datelines, credit lines and publishing notes go; the news sentences stay', () => {
+  const news = [
+    'Japanese Prime Minister Sanae Takaichi pledged on Tuesday to strengthen the alliance with the United States.',
+    'The deal, signed at the Akasaka Palace, covers rare earths and critical minerals worth billions of dollars to both countries.',
+    'Trump arrived at Haneda airport on Monday evening aboard Air Force One, then travelled by helicopter to the residence.',
+  ];
+  const noise = [
+    '(Reporting by Kantaro Komiya and John Geddie; Editing by Lincoln Feast and Kim Coghill)',
+    'Our Standards: The Thomson Reuters Trust Principles., opens new tab',
+    'This article was produced with the help of AI and edited by our newsroom staff.',
+    'Copyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+    'Read the full story on our website, where you can also leave a comment below.',
+    'Story continues below advertisement',
+  ];
+  const text = [`TOKYO, Oct 28 (Reuters) - ${news[0]}`, noise[0], news[1], ...noise.slice(1), news[2]].join('\n\n');
+  const cleaned = cleanArticleText(text, dictionary);
+  assert.deepEqual(cleaned.sentences, news);
+  assert.ok(cleaned.removed.some((r) => r.startsWith('TOKYO, Oct 28 (Reuters)')), 'the dateline is recorded as removed');
+});

@@ -17,6 +17,11 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^(?:updated|published|posted|last updated)\s*:?\s.{0,60}\d.{0,40}$/i,
   /^(?:by|written by|author)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*[,|].{0,60})?$/,
   /^(?:more|latest|impact|top|editor'?s?)\s+(?:shorts|stories|news|picks|videos)\b.{0,80}$/i,
+  // Publishing notes: AI/translation disclosures, syndication terms, calls to read on or comment.
+  /^this (?:article|story|report|content) (?:was|has been|is) (?:produced|generated|written|created|translated|updated)\b.{0,140}$/i,
+  /^this material may not be (?:published|broadcast|rewritten|redistributed)\b.{0,120}$/i,
+  /^(?:read|see|watch) the (?:full|original|complete) (?:story|article|report|interview)\b.{0,140}$/i,
+  /^(?:leave a comment|tell us what you think|share your (?:thoughts|views))\b.{0,140}$/i,
 ];
 
 /** Phrases glued to the start of a line (share bars, bylines in running text). */
