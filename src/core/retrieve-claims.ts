@@ -11,7 +11,7 @@ his her its it the two sides many much more less often long soon kind sort`.spli
 
 export interface ScoredClaim {
   claim: RankedClaim;
-  /** IDF-weighted share of the question's known terms the claim's sentences contain. */
+  /** IDF-weighted share of the question's terms the claim's sentences contain. */
   coverage: number;
   score: number;
 }
@@ -35,33 +35,122 @@ export function scoreClaimsForQuestion(
     terms.add(term);
     if (i > 0 && /^[A-Z]/.test(t.raw)) required.add(term);
   });
+  // A name the set only uses in another form ("Chinese" for "China") is asked as that form.
+  for (const name of [...required]) {
+    if (analysis.weights.df(name) > 0) continue;
+    const form = commonestForm(analysis, name);
+    if (!form) continue;
+    required.delete(name);
+    terms.delete(name);
+    required.add(form);
+    terms.add(form);
+  }
   if ([...required].some((t) => analysis.weights.df(t) === 0)) return { unknownName: true, scored: [] };
-  // Other unknown words (the asker's phrasing) are left out of the match.
+  const names = [...required];
+  // Other unknown words may be the asker's phrasing, or a subject the set never mentions ("Who won
+  // the election?"): they are not looked for, but count against the coverage. Saying "the articles
+  // don't say" for an oddly phrased question is better than quoting a sentence about something else.
   const questionTerms = [...terms].filter((t) => analysis.weights.df(t) > 0);
+  // Each weighs a little more than the question's average known word.
+  const unknown = [...terms].filter((t) => analysis.weights.df(t) === 0).length;
+  const knownIdf = questionTerms.reduce((s, t) => s + analysis.weights.idf(t), 0);
+  const unknownWeight = questionTerms.length > 0 ? (1.25 * unknown * knownIdf) / questionTerms.length : 0;
   // The story's protagonists (names in a large share of sentences) are context, not a requirement.
   const common = analysis.sentences.length * 0.1;
   for (const t of required) if (analysis.weights.df(t) > common) required.delete(t);
   if (questionTerms.length === 0) return { unknownName: false, scored: [] };
-  const total = questionTerms.reduce((s, t) => s + analysis.weights.idf(t), 0);
+  const total = knownIdf + unknownWeight;
   // Question terms as vocabulary ids (all are known: df > 0), so claims are scanned by id
   // without building term strings or sets per claim.
   const weightOf = new Map(questionTerms.map((t) => [analysis.vocabulary.lookup(t) as number, analysis.weights.idf(t)]));
   const requiredIds = [...required].map((t) => analysis.vocabulary.lookup(t) as number);
 
+  // A name also matches its other forms in the set ("China" / "Chinese", "Australia" / "Australian").
+  const formOf = nameForms(analysis, names);
+  const wants = answerKind(question);
+
   const scored: ScoredClaim[] = [];
   const found = new Set<number>();
-  for (const claim of analysis.claims) {
+  // What only filler articles say answers nothing while any real report exists (as in briefings).
+  const eligible = analysis.claims.some((c) => !c.lowInformationOnly)
+    ? analysis.claims.filter((c) => !c.lowInformationOnly)
+    : analysis.claims;
+  for (const claim of eligible) {
     found.clear();
-    for (const m of claim.members) for (const id of m.termIds) if (weightOf.has(id)) found.add(id);
+    for (const m of claim.members) {
+      for (const id of m.termIds) {
+        const asked = weightOf.has(id) ? id : formOf.get(id);
+        if (asked !== undefined) found.add(asked);
+      }
+    }
     if (requiredIds.some((id) => !found.has(id))) continue;
     let covered = 0;
     for (const id of found) covered += weightOf.get(id) as number;
     const coverage = total > 0 ? covered / total : 0;
-    scored.push({ claim, coverage, score: coverage * (1 + 0.1 * claim.salience) });
+    // "When ...?" is answered by a sentence with a date, "How much/many ...?" by one with a figure.
+    const fits = wants === undefined || claim.members.some((m) => wants(m.text, m.numbers));
+    scored.push({ claim, coverage, score: coverage * (1 + 0.1 * claim.salience) * (fits ? 1 : 0.6) });
   }
   scored.sort((a, b) => b.score - a.score);
   return { unknownName: false, scored };
 }
+
+const SPEECH =
+  /\b(?:said|says|told|stated|warned|added|announced|argued|insisted|urged|declared|responded|replied|commented|accused)\b|["\u201C]/;
+
+const DATE_WORDS =
+  /\b(?:(?:1[89]|20)\d\d|\d{4}s|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|next (?:week|month|year)|this (?:week|month|year))\b/;
+
+/** What kind of sentence answers the question, when its first words say so. */
+function answerKind(question: string): ((text: string, numbers: string[]) => boolean) | undefined {
+  if (/^\s*(?:when|by when|until when|since when)\b/i.test(question)) return (text) => DATE_WORDS.test(text);
+  if (/^\s*how (?:much|many|big|large|high|low|far|long)\b/i.test(question)) return (_text, numbers) => numbers.length > 0;
+  // "What did China say / how did Beijing react?": reported speech answers it.
+  if (/^\s*(?:what|how) (?:did|does|do|has|have|will)\b.*\b(?:say|said|think|respond|react|reply|comment)\b/i.test(question)) {
+    return (text) => SPEECH.test(text);
+  }
+  return undefined;
+}
+
+/**
+ * Other forms of the question's names in the set's vocabulary, mapped to the name's term id:
+ * words sharing a stem with a demonym ending ("china" / "chines", "australia" / "australian").
+ */
+function nameForms(analysis: Analysis, names: string[]): Map<number, number> {
+  const forms = new Map<number, number>();
+  if (names.length === 0) return forms;
+  for (let id = 0; id < analysis.vocabulary.size; id++) {
+    const candidate = analysis.vocabulary.term(id);
+    for (const name of names) {
+      if (candidate !== name && sameStemFamily(name, candidate)) forms.set(id, analysis.vocabulary.lookup(name) as number);
+    }
+  }
+  return forms;
+}
+
+/** The form of a name the set uses most, if it uses any. */
+function commonestForm(analysis: Analysis, name: string): string | undefined {
+  let best: string | undefined;
+  for (let id = 0; id < analysis.vocabulary.size; id++) {
+    const candidate = analysis.vocabulary.term(id);
+    if (!sameStemFamily(name, candidate)) continue;
+    if (!best || analysis.weights.dfById(id) > analysis.weights.df(best)) best = candidate;
+  }
+  return best;
+}
+
+/** "china" / "chines", "japan" / "japanes", "australia" / "australian": a name and its demonym stems. */
+function sameStemFamily(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 4) return false;
+  let prefix = 0;
+  while (prefix < short.length && short[prefix] === long[prefix]) prefix++;
+  if (prefix < Math.max(4, short.length - 1)) return false;
+  return SHORT_ENDINGS.has(short.slice(prefix)) && DEMONYM_ENDINGS.has(long.slice(prefix));
+}
+
+const SHORT_ENDINGS = new Set(['', 'a', 'e', 'y']);
+const DEMONYM_ENDINGS = new Set(['', 'n', 'an', 'ian', 'es', 'ese', 'ish', 'i']);
 
 /**
  * The k claims most relevant to a question, for a writer that phrases the answer itself (the LLM

@@ -121,6 +121,19 @@ export const SPELLING_VARIANTS: Map<string, string> = new Map([
   ['travelled', 'traveled'],
 ]);
 
+/** Irregular verb forms → base form, which the stemmer cannot derive ("said" → "say"). */
+export const IRREGULAR_FORMS: Map<string, string> = new Map(
+  `said:say says:say told:tell met:meet bought:buy sold:sell paid:pay made:make took:take taken:take
+gave:give given:give won:win spent:spend held:hold sent:send brought:bring began:begin begun:begin
+came:come went:go gone:go saw:see seen:see knew:know known:know grew:grow grown:grow rose:rise
+risen:rise fell:fall fallen:fall struck:strike sought:seek built:build led:lead meant:mean kept:keep
+drew:draw drawn:draw wrote:write written:write spoke:speak spoken:speak chose:choose chosen:choose
+froze:freeze frozen:freeze broke:break broken:break flew:fly flown:fly fought:fight threw:throw
+thrown:throw withdrew:withdraw withdrawn:withdraw undertook:undertake undertaken:undertake`
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
 export const NUMBER_WORDS: Map<string, string> = new Map([
   ['zero', '0'],
   ['one', '1'],

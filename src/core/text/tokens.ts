@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { NUMBER_WORDS, SPELLING_VARIANTS, STOP_WORDS, SYNONYM_OF } from './lexicon.ts';
+import { IRREGULAR_FORMS, NUMBER_WORDS, SPELLING_VARIANTS, STOP_WORDS, SYNONYM_OF } from './lexicon.ts';
 
 const NON_ASCII = /[^\x00-\x7F]/;
 
@@ -80,7 +80,7 @@ function computeTerm(lower: string): string | undefined {
   if (number !== undefined) return `#${number}`;
   let word = lower.replace(/'s$/, '').replace(/\.$/, '');
   if (STOP_WORDS.has(word) || word.length < 2) return undefined;
-  word = SPELLING_VARIANTS.get(word) ?? word;
+  word = SPELLING_VARIANTS.get(word) ?? IRREGULAR_FORMS.get(word) ?? word;
   const direct = SYNONYM_OF.get(word);
   if (direct) return stemmer(direct);
   const stem = stemmer(word);
