@@ -57,7 +57,7 @@ export function stripLinePrefix(line: string): { text: string; removed: string[]
   const removed: string[] = [];
   // Pictographs and symbols are all outside ASCII: most lines need no scan for them.
   let text = NON_ASCII.test(line) ? line.replace(SYMBOL_CHARS, ' ') : line;
-  if (/\t| {2}/.test(text)) text = text.replace(/[ \t]+/g, ' ');
+  if (text.includes('  ') || text.includes('\t')) text = text.replace(/[ \t]+/g, ' ');
   text = text.trim();
   for (let changed = true; changed; ) {
     changed = false;

@@ -77,25 +77,54 @@ export function splitGluedHeading(
   return undefined;
 }
 
-/** A headline: most words capitalised (Title Case), several words long. */
+/**
+ * A headline: most words capitalised (Title Case), several words long. Expects a sentence as
+ * `splitSentences` returns it (words separated by single spaces), so words are found by indexOf.
+ */
 export function isTitleCase(sentence: string): boolean {
   // capitalised / significant >= 0.75, and significant <= words: too many lower-case words settle it early.
-  const maxLowercase = 0.25 * countWords(sentence);
+  let spaces = 0;
+  for (let k = sentence.indexOf(' '); k !== -1; k = sentence.indexOf(' ', k + 1)) spaces++;
+  const maxLowercase = 0.25 * (spaces + 1);
   let withLetters = 0;
   let significant = 0;
   let lowercase = 0;
-  for (const match of sentence.matchAll(/\S+/g)) {
-    const w = bare(match[0]);
-    if (!/[A-Za-z]/.test(w)) continue;
+  const n = sentence.length;
+  for (let i = 0; i < n; ) {
+    let end = sentence.indexOf(' ', i);
+    if (end === -1) end = n;
+    // The word without its leading quotes/brackets and trailing punctuation (as `bare` does).
+    let start = i;
+    while (start < end && isLeading(sentence.charCodeAt(start))) start++;
+    let stop = end;
+    while (stop > start && isTrailing(sentence.charCodeAt(stop - 1))) stop--;
+    i = end + 1;
+    if (!hasAsciiLetter(sentence, start, stop)) continue;
     withLetters++;
-    if (isCapitalised(w)) {
+    const first = sentence.charCodeAt(start);
+    if (first >= 65 && first <= 90) {
       significant++;
-    } else if (!MINOR_WORDS.has(w.toLowerCase())) {
+    } else if (!MINOR_WORDS.has(sentence.slice(start, stop).toLowerCase())) {
       significant++;
       if (++lowercase > maxLowercase) return false;
     }
   }
   return withLetters >= 4 && significant > 0 && significant - lowercase >= 0.75 * significant;
+}
+
+/** Quotes and brackets `bare` strips from a word's start: " ' “ ‘ ( */
+const isLeading = (c: number) => c === 34 || c === 39 || c === 40 || c === 0x201c || c === 0x2018;
+/** Punctuation `bare` strips from a word's end: " ' ” ’ ) , : ; . ! ? */
+const isTrailing = (c: number) =>
+  c === 34 || c === 39 || c === 41 || c === 44 || c === 58 || c === 59 || c === 46 || c === 33 || c === 63 ||
+  c === 0x201d || c === 0x2019;
+
+function hasAsciiLetter(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 /** Whitespace-separated words, counted without splitting; stops counting at `limit`. */
@@ -112,7 +141,8 @@ export function countWords(text: string, limit = Number.POSITIVE_INFINITY): numb
 
 /** What `\s` matches, by code unit. */
 function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code === 32) return true;
+  if (code < 32) return code >= 9 && code <= 13;
   if (code < 0xa0) return false;
   return (
     code === 0xa0 ||

@@ -39,12 +39,16 @@ function isBoundary(text: string, dot: number, next: number): boolean {
   return true;
 }
 
+/** Whitespace other than the plain space. */
+const OTHER_WHITESPACE = /[^\S ]/;
+
 /** Splits text into sentences; paragraphs (blank lines or single newlines) always end a sentence. */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   for (const paragraph of text.split(/\n+/)) {
     // Only whitespace other than single spaces needs normalising (most paragraphs have none).
-    const trimmed = (/[^\S ]| {2}/.test(paragraph) ? paragraph.replace(/\s+/g, ' ') : paragraph).trim();
+    const irregular = paragraph.includes('  ') || OTHER_WHITESPACE.test(paragraph);
+    const trimmed = (irregular ? paragraph.replace(/\s+/g, ' ') : paragraph).trim();
     if (trimmed) splitParagraph(trimmed, out);
   }
   return out;
