@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cleanArticleText } from '../../src/core/clean/clean-article.ts';
-import { countWords, splitGluedHeading } from '../../src/core/clean/headings.ts';
+import { countWords, isTitleCase, splitGluedHeading } from '../../src/core/clean/headings.ts';
 import { repairMojibake } from '../../src/core/clean/mojibake.ts';
 import { englishWords } from '../../src/lexicon/english-words.ts';
 
@@ -97,4 +97,19 @@ test('wire datelines, credit lines and publishing notes go; the news sentences s
   const cleaned = cleanArticleText(text, dictionary);
   assert.deepEqual(cleaned.sentences, news);
   assert.ok(cleaned.removed.some((r) => r.startsWith('TOKYO, Oct 28 (Reuters)')), 'the dateline is recorded as removed');
+});
+
+test('isTitleCase tells headlines from sentences, quotes and punctuation aside', () => {
+  const headlines = [
+    '\u2018Full Steam Ahead\u2019: Trump Endorses AUKUS as Albanese Signs Rare Earths Deal at White House',
+    'Japan\'s New PM Hopes to Leverage Shinzo Abe\'s Connection in Key Discussions with Trump.',
+    '"Quoted" Title Case Words (Here) Now',
+  ];
+  const sentences = [
+    'The government of Freedonia announced on Monday that it will cut tariffs on imported steel.',
+    'Trump Said It Was Great, but officials in both capitals cast doubt on the timetable for talks.',
+    'Rare Earths Deal',
+  ];
+  for (const h of headlines) assert.equal(isTitleCase(h), true, h);
+  for (const s of sentences) assert.equal(isTitleCase(s), false, s);
 });
