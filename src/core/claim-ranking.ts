@@ -56,6 +56,7 @@ export function rankClaims(
   claimId: (c: ClaimCluster) => string,
 ) {
   return claims.map((cluster): RankedClaim => {
+    let id: string | undefined;
     const members = cluster.members.map((m) => ctx.sentences[m] as SentenceFeatures);
     const informative = members.filter((m) => !ctx.lowInformation[m.articleIndex]);
     const pool = informative.length > 0 ? informative : members;
@@ -90,7 +91,11 @@ export function rankClaims(
       wordingQuality(display) *
       onlyLowInfo;
     return {
-      id: claimId(cluster),
+      // Hashed on first use: most claims of a big set are never shown.
+      get id() {
+        id ??= claimId(cluster);
+        return id;
+      },
       cluster,
       display,
       members,

@@ -88,6 +88,16 @@ export function briefingFromAnalysis(
   options: EngineOptions & { topic?: string },
 ): Briefing {
   const topics = options.topic ? options.topics.filter((t) => t.id === options.topic) : options.topics;
+  // Each sentence's antecedent once (index; -1 none, -2 not yet known): every topic asks again.
+  const antecedents = new Int32Array(analysis.sentences.length).fill(-2);
+  const antecedentOf = (s: SentenceFeatures): SentenceFeatures | undefined => {
+    let found = antecedents[s.index] ?? -1;
+    if (found === -2) {
+      found = antecedent(analysis.sentences, s)?.index ?? -1;
+      antecedents[s.index] = found;
+    }
+    return found >= 0 ? analysis.sentences[found] : undefined;
+  };
   const ranked = [...analysis.claims].sort((a, b) => b.salience - a.salience);
   const groups = new Map<string, string[]>();
   analysis.articles.forEach((a, i) => {
@@ -112,7 +122,7 @@ export function briefingFromAnalysis(
     groups: [...groups.entries()].map(([id, articleIds]) => ({ id, articleIds })),
     topics: topicBriefings(ranked, topicMatchers(topics), options.budget ?? DEFAULT_BUDGET, analysis.cite, {
       weights: analysis.weights,
-      antecedent: (s) => antecedent(analysis.sentences, s),
+      antecedent: (s) => antecedentOf(s),
       lookup: (term) => analysis.vocabulary.lookup(term),
     }),
     disagreements: analysis.disagreements,

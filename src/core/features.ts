@@ -68,30 +68,55 @@ class IdPool {
   }
 }
 
+/** What a sentence's text alone determines: shared by every copy of the same sentence. */
+interface TextFeatures {
+  termIds: Uint32Array;
+  numbers: string[];
+  names: string[];
+  words: number;
+  hasQuote: boolean;
+}
+
 export function extractFeatures(articles: Article[], vocabulary: Vocabulary): SentenceFeatures[] {
   const out: SentenceFeatures[] = [];
   const pool = new IdPool();
   // Lower-cased word → term id (-1: stop word): one lookup per token instead of stemming again.
   const wordIds = new Map<string, number>();
+  // Syndicated copies repeat sentences verbatim: each distinct text is analysed once.
+  const byText = new Map<string, TextFeatures>();
   const ids: number[] = [];
+  const analyseText = (text: string): TextFeatures => {
+    const tokens = tokenize(text);
+    const numbers: string[] = [];
+    const names: string[] = [];
+    ids.length = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      let id = wordIds.get(token.lower);
+      if (id === undefined) {
+        const term = termOf(token.lower);
+        id = term ? vocabulary.id(term) : -1;
+        wordIds.set(token.lower, id);
+      }
+      if (id >= 0) ids.push(id);
+      const value = DIGIT.test(token.raw) ? numberValue(token.lower) : undefined;
+      if (value !== undefined) numbers.push(value);
+      else if (i > 0 && id >= 0 && CAPITAL.test(token.raw)) names.push(token.raw.replace(/'s$/, ''));
+    }
+    return {
+      termIds: uniqueSorted(ids, pool),
+      numbers: numbers.length > 0 ? numbers : NONE,
+      names: names.length > 0 ? names : NONE,
+      words: tokens.length,
+      hasQuote: /["\u201C\u201D]/.test(text),
+    };
+  };
   articles.forEach((article, articleIndex) => {
     article.sentences.forEach((sentence, position) => {
-      const tokens = tokenize(sentence.text);
-      const numbers: string[] = [];
-      const names: string[] = [];
-      ids.length = 0;
-      for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i] as Token;
-        let id = wordIds.get(token.lower);
-        if (id === undefined) {
-          const term = termOf(token.lower);
-          id = term ? vocabulary.id(term) : -1;
-          wordIds.set(token.lower, id);
-        }
-        if (id >= 0) ids.push(id);
-        const value = DIGIT.test(token.raw) ? numberValue(token.lower) : undefined;
-        if (value !== undefined) numbers.push(value);
-        else if (i > 0 && id >= 0 && CAPITAL.test(token.raw)) names.push(token.raw.replace(/'s$/, ''));
+      let features = byText.get(sentence.text);
+      if (!features) {
+        features = analyseText(sentence.text);
+        byText.set(sentence.text, features);
       }
       out.push(
         new SentenceRecord(vocabulary, {
@@ -101,11 +126,7 @@ export function extractFeatures(articles: Article[], vocabulary: Vocabulary): Se
           sentenceId: sentence.id,
           text: sentence.text,
           position,
-          termIds: uniqueSorted(ids, pool),
-          numbers: numbers.length > 0 ? numbers : NONE,
-          names: names.length > 0 ? names : NONE,
-          words: tokens.length,
-          hasQuote: /["\u201C\u201D]/.test(sentence.text),
+          ...features,
         }),
       );
     });
