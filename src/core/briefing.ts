@@ -24,10 +24,10 @@ export function topicBriefings(
     lookup: (term: string) => number | undefined;
   },
 ): TopicBriefing[] {
-  const unions = new Map<RankedClaim, Uint32Array>();
-  const unionOf = (claim: RankedClaim) => {
-    let ids = unions.get(claim);
-    if (!ids) unions.set(claim, (ids = unionIds(claim.members)));
+  const cores = new Map<RankedClaim, Uint32Array>();
+  const coreOf = (claim: RankedClaim) => {
+    let ids = cores.get(claim);
+    if (!ids) cores.set(claim, (ids = coreIds(claim.supporting)));
     return ids;
   };
   // What only filler articles say is not briefed while any real report exists.
@@ -42,7 +42,7 @@ export function topicBriefings(
     };
     const relevanceOf = (claim: RankedClaim) => {
       const own =
-        claim.members.length === 1 ? sentenceScore(claim.display) : topicScoreIds(unionOf(claim), ids);
+        claim.supporting.length === 1 ? sentenceScore(claim.display) : topicScoreIds(coreOf(claim), ids);
       if (own === 0) return 0;
       // A sentence that refers back ("how this buildup will be funded") is also about what it refers to.
       let inherited = 0;
@@ -88,10 +88,16 @@ export function topicBriefings(
 /** Claims this similar to one already chosen say the same thing in other words. */
 const REDUNDANT = 0.22;
 
-function unionIds(sentences: SentenceFeatures[]): Uint32Array {
-  const set = new Set<number>();
-  for (const s of sentences) for (const id of s.termIds) set.add(id);
-  return Uint32Array.from(set).sort();
+/**
+ * The terms at least half of a claim's sentences use: what its sources say in common, not one
+ * copy's aside ("the submarine news landed alongside an agreement on critical minerals").
+ */
+function coreIds(sentences: SentenceFeatures[]): Uint32Array {
+  const counts = new Map<number, number>();
+  for (const s of sentences) for (const id of s.termIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const core: number[] = [];
+  for (const [id, count] of counts) if (2 * count >= sentences.length) core.push(id);
+  return Uint32Array.from(core).sort();
 }
 
 export function toPoint(

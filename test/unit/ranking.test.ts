@@ -92,3 +92,18 @@ test('claims with different figures stay apart however alike their words', () =>
   const points = buildBriefing(inputs, options()).topics.find((t) => t.id === 'security')?.points ?? [];
   assert.equal(points.length, 2, points.map((p) => p.text).join('\n'));
 });
+
+test("a claim's topic is what its sources say in common, not one copy's aside", () => {
+  const inputs = [
+    { source: 'a.txt', text: 'Both governments will commit 900 million dollars of the trade budget to new mining projects over the next six months.' },
+    { source: 'b.txt', text: 'Both governments will put 900 million dollars of the trade budget into new mining projects within the next six months.' },
+    {
+      source: 'c.txt',
+      text: 'The missile news landed alongside a pact under which both governments will commit 900 million dollars of the trade budget to new mining projects.',
+    },
+  ];
+  const b = buildBriefing(inputs, options());
+  const mining = b.topics.flatMap((t) => t.points.map((p) => [t.id, p.text] as const)).filter(([, text]) => text.includes('900'));
+  assert.ok(mining.length > 0, 'the investment is briefed');
+  assert.deepEqual([...new Set(mining.map(([topic]) => topic))], ['economy'], JSON.stringify(mining));
+});
