@@ -1,5 +1,6 @@
+import { countsLine } from './counts.ts';
 import type { Answer, Briefing } from '../core/types.ts';
-import { independentSources, sourceNumbers } from './source-numbers.ts';
+import { sourceNumbers } from './source-numbers.ts';
 
 /**
  * Terminal-friendly Markdown: numbered source references [n] per article, a "sources differ"
@@ -7,12 +8,11 @@ import { independentSources, sourceNumbers } from './source-numbers.ts';
  */
 export function briefingToMarkdown(briefing: Briefing): string {
   const refNumber = sourceNumbers(briefing.articles);
-  const independent = independentSources(briefing.articles);
   const lines: string[] = [];
   lines.push(`# ${briefing.story}`);
   lines.push('');
   lines.push(
-    `${briefing.articles.length} articles, ${independent} independent ${independent === 1 ? 'source' : 'sources'} · ${briefing.engine} · ${briefing.generatedAt}`,
+    `${countsLine(briefing.articles)} · ${briefing.engine} · ${briefing.generatedAt}`,
   );
   for (const note of briefing.notes ?? []) lines.push('', `> Note: ${note}`);
   for (const topic of briefing.topics) {

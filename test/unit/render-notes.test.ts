@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { countsLine, plural } from '../../src/render/counts.ts';
 import { diffHunks } from '../../src/core/diff.ts';
 import { answerToMarkdown, briefingToMarkdown } from '../../src/render/markdown.ts';
 import { brief, STORY } from '../helpers/engine.ts';
@@ -20,4 +21,10 @@ test('diffs of short sentences find the differing words; run-on text is not diff
   assert.deepEqual(diffHunks(['a', 'b', 'c'], ['a', 'x', 'c']), [{ aStart: 1, aEnd: 2, bStart: 1, bEnd: 2 }]);
   const long = Array.from({ length: 400 }, (_, i) => `w${i}`);
   assert.deepEqual(diffHunks(long, [...long.slice(1), 'end']), []);
+});
+
+test('the counts line agrees in number: "1 article, 1 independent source"', () => {
+  assert.equal(countsLine([{ group: 'g1' }]), '1 article, 1 independent source');
+  assert.equal(countsLine([{ group: 'g1' }, { group: 'g1' }, { group: 'g2' }]), '3 articles, 2 independent sources');
+  assert.equal(plural(1200, 'article'), '1,200 articles');
 });

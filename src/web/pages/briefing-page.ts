@@ -1,3 +1,4 @@
+import { plural } from '../../render/counts.ts';
 import type { Briefing, Citation, Disagreement, TopicBriefing } from '../../core/types.ts';
 import { type Html, html, safeHref } from '../html.ts';
 import { formatDate } from './article-page.ts';
@@ -18,7 +19,7 @@ export function briefingPage(briefing: Briefing, base: string): Html {
   const title = `${briefing.story}: briefing`;
   const body = html`<header>
 <h1>${briefing.story}</h1>
-<p class="meta">${briefing.articles.length} articles from ${independentSources(briefing.articles)} independent sources · ${formatDate(briefing.generatedAt)} · ${briefing.engine}</p>
+<p class="meta">${plural(briefing.articles.length, 'article')} from ${plural(independentSources(briefing.articles), 'independent source')} · ${formatDate(briefing.generatedAt)} · ${briefing.engine}</p>
 ${(briefing.notes ?? []).map((n) => html`<p class="note">${n}</p>`)}
 </header>
 ${briefing.topics.map((t) => topicSection(t, numbers, base))}

@@ -1,12 +1,13 @@
+import { countsLine } from '../../../render/counts.ts';
 import type { APIEmbed } from 'discord.js';
 import type { Briefing, Disagreement, TopicBriefing } from '../../../core/types.ts';
 import { briefingPageUrl, maskedLink } from './links.ts';
 import type { MessageBody } from './message.ts';
 import { packEmbeds } from './pack.ts';
-import { independentSources, sourceNumbers } from '../../../render/source-numbers.ts';
+import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { citationRefs } from './refs.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { inertText, plural, truncate } from './text.ts';
+import { inertText, truncate } from './text.ts';
 
 export interface RenderOptions {
   publicBaseUrl?: string;
@@ -57,7 +58,7 @@ export function disagreementEmbed(
 
 /** Counts line: "5 articles, 3 independent sources". */
 export function sourceCounts(briefing: Pick<Briefing, 'articles'>): string {
-  return `${plural(briefing.articles.length, 'article')}, ${plural(independentSources(briefing.articles), 'independent source')}`;
+  return countsLine(briefing.articles);
 }
 
 /**

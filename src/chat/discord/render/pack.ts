@@ -1,7 +1,8 @@
+import { plural } from '../../../render/counts.ts';
 import type { APIEmbed } from 'discord.js';
 import { DISCORD_LIMITS as L } from './limits.ts';
 import { maskedLink } from './links.ts';
-import { plural, truncate } from './text.ts';
+import { truncate } from './text.ts';
 
 export interface PackOptions {
   /** At most this many messages; what does not fit is left out with a note. */

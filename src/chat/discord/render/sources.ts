@@ -1,10 +1,11 @@
+import { plural } from '../../../render/counts.ts';
 import type { APIEmbed } from 'discord.js';
 import type { BriefingArticle } from '../../../core/types.ts';
 import { maskedLink } from './links.ts';
 import { packEmbeds } from './pack.ts';
 import { independentSources } from '../../../render/source-numbers.ts';
 import { articleUrl } from './refs.ts';
-import { inertText, plural, truncate } from './text.ts';
+import { inertText, truncate } from './text.ts';
 
 /** One line per source: number, linked title, outlet, rewrite group and flags. */
 export function sourceLines(articles: BriefingArticle[], publicBaseUrl?: string): string[] {

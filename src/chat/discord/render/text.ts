@@ -34,6 +34,3 @@ export function truncate(text: string, max: number): string {
   return `${cut.trimEnd()}…`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}

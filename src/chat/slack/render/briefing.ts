@@ -1,10 +1,11 @@
+import { countsLine, plural } from '../../../render/counts.ts';
 import type { Briefing, Disagreement, TopicBriefing } from '../../../core/types.ts';
 import { ACTION_IDS, type ActionValue, encodeActionValue } from '../actions.ts';
 import { actions, type Block, button, context, header, section, sectionsFromLines, type SlackMessage } from './blocks.ts';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.ts';
 import { type MessageParts, shortenToOne, splitMessages } from './pack.ts';
-import { independentSources, sourceNumbers } from '../../../render/source-numbers.ts';
-import { citationRefs, fullBriefingUrl, plural, type RenderOptions, slackDate, sourceLines } from './sources.ts';
+import { sourceNumbers } from '../../../render/source-numbers.ts';
+import { citationRefs, fullBriefingUrl, type RenderOptions, slackDate, sourceLines } from './sources.ts';
 
 export interface BriefingContext extends RenderOptions {
   storyId: string;
@@ -65,7 +66,7 @@ export function citedArticles(topics: TopicBriefing[], disagreements: Disagreeme
 
 function briefingParts(briefing: Briefing, ctx: BriefingContext): MessageParts {
   const refs = sourceNumbers(briefing.articles);
-  const counts = `${plural(briefing.articles.length, 'article')}, ${plural(independentSources(briefing.articles), 'independent source')}`;
+  const counts = countsLine(briefing.articles);
   const body: Block[] = [];
   for (const topic of briefing.topics) body.push(...sectionsFromLines(topicLines(topic, refs, ctx)));
   body.push(...sectionsFromLines(disagreementLines(briefing.disagreements, refs, ctx)));

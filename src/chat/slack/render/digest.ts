@@ -1,3 +1,4 @@
+import { plural } from '../../../render/counts.ts';
 import type { Digest } from '../../../core/types.ts';
 import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { ACTION_IDS, encodeActionValue } from '../actions.ts';
@@ -5,7 +6,7 @@ import { actions, type Block, button, context, header, section, sectionsFromLine
 import { citedArticles, citedSourceLines, disagreementLines, topicLines } from './briefing.ts';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.ts';
 import { splitMessages } from './pack.ts';
-import { fullBriefingUrl, plural, type RenderOptions, slackDate } from './sources.ts';
+import { fullBriefingUrl, type RenderOptions, slackDate } from './sources.ts';
 
 /** A daily digest: only what is new, with source links; split over messages when long. */
 export function renderDigest(digest: Digest, storyId: string, options: RenderOptions): SlackMessage[] {

@@ -1,9 +1,9 @@
+import { countsLine, plural } from '../../../render/counts.ts';
 import type { BriefingArticle } from '../../../core/types.ts';
 import { type Block, context, header, sectionsFromLines, type SlackMessage } from './blocks.ts';
 import { mrkdwnLink, truncate } from './mrkdwn.ts';
 import { shortenToOne } from './pack.ts';
-import { independentSources } from '../../../render/source-numbers.ts';
-import { fullBriefingUrl, plural, type RenderOptions, sourceLines } from './sources.ts';
+import { fullBriefingUrl, type RenderOptions, sourceLines } from './sources.ts';
 
 const linesIn = (blocks: Block[]) => blocks.reduce((n, b) => n + (b.type === 'section' ? b.text.text.split('\n').length : 0), 0);
 
@@ -13,7 +13,7 @@ export function renderSourceList(
   articles: BriefingArticle[],
   options: RenderOptions & { briefingId?: string },
 ): SlackMessage {
-  const counts = `${plural(articles.length, 'article')}, ${plural(independentSources(articles), 'independent source')}`;
+  const counts = countsLine(articles);
   const full = fullBriefingUrl(options.briefingId, options);
   const body = sectionsFromLines(sourceLines(articles, options));
   return shortenToOne(
