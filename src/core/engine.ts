@@ -17,7 +17,8 @@ import { topicMatchers } from './topics.ts';
 import type { Article, ArticleInput, Briefing, Citation, Disagreement, Topic } from './types.ts';
 
 export const ENGINE_NAME = 'summit-offline';
-export const ENGINE_VERSION = '1';
+/** Bumped whenever the engine's output changes, so cached briefings are rebuilt. */
+export const ENGINE_VERSION = '2';
 
 export interface EngineOptions {
   story: string;
