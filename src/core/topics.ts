@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sameStemFamily } from './text/name-forms.ts';
 import { termsOf } from './text/tokens.ts';
 import type { Topic } from './types.ts';
 
@@ -48,26 +49,36 @@ function uniquePhrases(phrases: string[][]): string[][] {
 
 /** A topic matcher resolved against one set's vocabulary: compares sorted term ids, no strings. */
 export interface TopicIdMatcher {
-  single: Set<number>;
+  /** Single-term seeds by id → their family: a name and its demonym ("China", "Chinese") are one. */
+  single: Map<number, number>;
   multi: number[][];
 }
 
 export function resolveMatcher(matcher: TopicMatcher, lookup: (term: string) => number | undefined): TopicIdMatcher {
-  const single = new Set<number>();
+  const single = new Map<number, number>();
+  const families: string[] = [];
   const multi: number[][] = [];
   for (const phrase of matcher.phrases) {
     const ids = phrase.map(lookup);
     if (ids.some((id) => id === undefined)) continue; // a phrase the set never uses cannot match
-    if (ids.length === 1) single.add(ids[0] as number);
-    else multi.push(ids as number[]);
+    if (ids.length === 1) {
+      const key = phrase[0] as string;
+      let family = families.findIndex((head) => sameStemFamily(head, key));
+      if (family < 0) family = families.push(key) - 1;
+      single.set(ids[0] as number, family);
+    } else multi.push(ids as number[]);
   }
   return { single, multi };
 }
 
-/** topicScore over a sentence's sorted term ids. */
+/** topicScore over a sentence's sorted term ids; seeds of one family count once. */
 export function topicScoreIds(termIds: Uint32Array, matcher: TopicIdMatcher): number {
-  let score = 0;
-  for (const id of termIds) if (matcher.single.has(id)) score++;
+  const matched: number[] = [];
+  for (const id of termIds) {
+    const family = matcher.single.get(id);
+    if (family !== undefined && !matched.includes(family)) matched.push(family);
+  }
+  let score = matched.length;
   for (const phrase of matcher.multi) if (phrase.every((id) => hasId(termIds, id))) score++;
   return score;
 }

@@ -5,6 +5,7 @@ import { buildBriefing } from '../../src/core/engine.ts';
 import { extractFeatures, Vocabulary } from '../../src/core/features.ts';
 import { termOf } from '../../src/core/text/tokens.ts';
 import type { Article } from '../../src/core/types.ts';
+import { resolveMatcher, type TopicMatcher, topicMatchers, topicScoreIds } from '../../src/core/topics.ts';
 import { options } from '../helpers/engine.ts';
 
 const briefOne = (text: string, pointsPerTopic: number) =>
@@ -106,4 +107,15 @@ test("a claim's topic is what its sources say in common, not one copy's aside", 
   const mining = b.topics.flatMap((t) => t.points.map((p) => [t.id, p.text] as const)).filter(([, text]) => text.includes('900'));
   assert.ok(mining.length > 0, 'the investment is briefed');
   assert.deepEqual([...new Set(mining.map(([topic]) => topic))], ['economy'], JSON.stringify(mining));
+});
+
+test('a name and its demonym are one topic term: "China" and "Chinese" in one sentence count once', () => {
+  const topic = { id: 'china', label: 'China', description: '', terms: ['China', 'Chinese', 'Beijing'] };
+  const [matcher] = topicMatchers([topic]);
+  const vocabulary = new Vocabulary();
+  const idOf = (word: string) => vocabulary.id(termOf(word.toLowerCase()) as string);
+  const ids = resolveMatcher(matcher as TopicMatcher, (term) => vocabulary.id(term));
+  const sentence = (...words: string[]) => Uint32Array.from(words.map(idOf)).sort();
+  assert.equal(topicScoreIds(sentence('China', 'Chinese', 'exports'), ids), 1);
+  assert.equal(topicScoreIds(sentence('Chinese', 'Beijing'), ids), 2);
 });
