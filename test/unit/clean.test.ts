@@ -97,6 +97,10 @@ test('wire datelines, credit lines and publishing notes go; the news sentences s
   const cleaned = cleanArticleText(text, dictionary);
   assert.deepEqual(cleaned.sentences, news);
   assert.ok(cleaned.removed.some((r) => r.startsWith('TOKYO, Oct 28 (Reuters)')), 'the dateline is recorded as removed');
+  const reprint = cleanArticleText(`Canberra, Oct 21 (AAP) \u2014 ${news[1]}`, dictionary);
+  assert.deepEqual(reprint.sentences, [news[1]]);
+  const prose = 'Canberra and Washington (both allies) - as officials put it - agreed to talk again on Friday.';
+  assert.deepEqual(cleanArticleText(prose, dictionary).sentences, [prose], 'no agency, no dateline');
 });
 
 test('isTitleCase tells headlines from sentences, quotes and punctuation aside', () => {

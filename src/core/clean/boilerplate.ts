@@ -29,6 +29,8 @@ const LEADING_PHRASES: RegExp[] = [
   /^(?:share this (?:article|story|post|page)|share on (?:facebook|twitter|x|whatsapp|linkedin)|share this|share)\s+/i,
   /^(?:listen to (?:this )?article|listen|print this page|save|bookmark)\s+(?=[A-Z])/i,
   /^(?:advertisement|sponsored)\s+(?=[A-Z])/i,
+  // Reprinted datelines in mixed case need the agency: "Tokyo, Oct 28 (Reuters) — ", "Canberra (AAP) - ".
+  /^[A-Z][a-z]+(?:[ /][A-Z][a-z]+)*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\((?:AP|AAP|AFP|Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|dpa|ANI|PTI|IANS|UPI|Jiji|ANSA|EFE)\)\s*[-\u2013\u2014]{1,2}\s+(?=["\u201C\u2018A-Z])/,
   // Wire datelines: "WASHINGTON, Oct 20 (Reuters) - ", "SYDNEY/BEIJING (AFP) — ", "(AP) — ".
   /^(?:[A-Z][A-Z.'-]{2,}(?:[ /][A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?(?:\([A-Za-z]{2,12}\)\s*)?[-\u2013\u2014]{1,2}\s+(?=["\u201C\u2018A-Z])/,
 ];
