@@ -121,9 +121,9 @@ export const SPELLING_VARIANTS: Map<string, string> = new Map([
   ['travelled', 'traveled'],
 ]);
 
-/** Irregular verb forms → base form, which the stemmer cannot derive ("said" → "say"). */
+/** Irregular verb forms → base form, which the stemmer cannot derive ("bought" → "buy"). */
 export const IRREGULAR_FORMS: Map<string, string> = new Map(
-  `said:say says:say told:tell met:meet bought:buy sold:sell paid:pay made:make took:take taken:take
+  `met:meet bought:buy sold:sell paid:pay made:make took:take taken:take
 gave:give given:give won:win spent:spend held:hold sent:send brought:bring began:begin begun:begin
 came:come went:go gone:go saw:see seen:see knew:know known:know grew:grow grown:grow rose:rise
 risen:rise fell:fall fallen:fall struck:strike sought:seek built:build led:lead meant:mean kept:keep

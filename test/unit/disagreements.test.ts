@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { termOf } from '../../src/core/text/tokens.ts';
+import { brief } from '../helpers/engine.ts';
+
+/** Two reports of one sentence, differing only where `a` and `b` differ. */
+const pair = (a: string, b: string) =>
+  brief([
+    { source: 'one.txt', text: a },
+    { source: 'two.txt', text: b },
+  ]).disagreements;
+
+test('a phrase of function words after a locative is not a place', () => {
+  const found = pair(
+    'Canberra has put the total cost of the submarine program at up to 368 billion dollars over three decades.',
+    'Canberra has put the total cost of the submarine program at as much as 368 billion dollars over three decades.',
+  );
+  assert.deepEqual(found, []);
+});
+
+test('a real place after a locative still is', () => {
+  const found = pair(
+    'The two leaders held their talks at the official residence in Tokyo on Tuesday, officials said.',
+    'The two leaders held their talks at the state guest house in Tokyo on Tuesday, officials said.',
+  );
+  assert.deepEqual(
+    found.map((d) => [d.kind, d.variants.map((v) => v.text)]),
+    [['place', ['official residence', 'state guest house']]],
+  );
+});
+
+test('two hyphenated forms of one name ("Chinese-origin", "Chinese-sourced") do not disagree', () => {
+  const found = pair(
+    'Exporters must get licences for products containing even small amounts of Chinese-origin rare earths.',
+    'Exporters must get licences for products containing even small amounts of Chinese-sourced rare earths.',
+  );
+  assert.deepEqual(found, []);
+});
+
+test('irregular verb forms share a term with their base form', () => {
+  const pairs: [string, string][] = [['bought', 'buy'], ['met', 'meet'], ['rose', 'rise'], ['sold', 'sell']];
+  for (const [form, base] of pairs) {
+    assert.equal(termOf(form), termOf(base), form);
+  }
+});
