@@ -1,4 +1,4 @@
-import type { RankedClaim } from './claim-ranking.ts';
+import { type RankedClaim, reportedClaims } from './claim-ranking.ts';
 import { compressSentence } from './compress.ts';
 import type { SentenceFeatures, TermWeights } from './features.ts';
 import { resolveMatcher, type TopicMatcher, topicScoreIds } from './topics.ts';
@@ -30,8 +30,7 @@ export function topicBriefings(
     if (!ids) cores.set(claim, (ids = coreIds(claim.supporting)));
     return ids;
   };
-  // What only filler articles say is not briefed while any real report exists.
-  const eligible = claims.some((c) => !c.lowInformationOnly) ? claims.filter((c) => !c.lowInformationOnly) : claims;
+  const eligible = reportedClaims(claims);
   return matchers.map((matcher) => {
     const ids = resolveMatcher(matcher, context.lookup);
     const sentenceScores = new Map<number, number>();

@@ -107,3 +107,8 @@ export function rankClaims(
   });
 }
 
+
+/** What only filler articles say is neither briefed nor an answer while any real report exists. */
+export function reportedClaims(claims: RankedClaim[]): RankedClaim[] {
+  return claims.some((c) => !c.lowInformationOnly) ? claims.filter((c) => !c.lowInformationOnly) : claims;
+}

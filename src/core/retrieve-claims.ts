@@ -1,4 +1,4 @@
-import type { RankedClaim } from './claim-ranking.ts';
+import { type RankedClaim, reportedClaims } from './claim-ranking.ts';
 import type { Analysis } from './engine.ts';
 import { sameStemFamily } from './text/name-forms.ts';
 import { termOf, tokenize } from './text/tokens.ts';
@@ -72,11 +72,7 @@ export function scoreClaimsForQuestion(
 
   const scored: ScoredClaim[] = [];
   const found = new Set<number>();
-  // What only filler articles say answers nothing while any real report exists (as in briefings).
-  const eligible = analysis.claims.some((c) => !c.lowInformationOnly)
-    ? analysis.claims.filter((c) => !c.lowInformationOnly)
-    : analysis.claims;
-  for (const claim of eligible) {
+  for (const claim of reportedClaims(analysis.claims)) {
     found.clear();
     for (const m of claim.members) {
       for (const id of m.termIds) {
@@ -114,30 +110,34 @@ function answerKind(question: string): ((text: string, numbers: string[]) => boo
 }
 
 /**
- * Other forms of the question's names in the set's vocabulary, mapped to the name's term id:
- * words sharing a stem with a demonym ending ("china" / "chines", "australia" / "australian").
+ * The vocabulary ids of a name's other forms: words sharing its stem with a demonym ending
+ * ("china" / "chines", "australia" / "australian").
  */
-function nameForms(analysis: Analysis, names: string[]): Map<number, number> {
-  const forms = new Map<number, number>();
-  if (names.length === 0) return forms;
+function formsOf(analysis: Analysis, name: string): number[] {
+  const ids: number[] = [];
   for (let id = 0; id < analysis.vocabulary.size; id++) {
     const candidate = analysis.vocabulary.term(id);
-    for (const name of names) {
-      if (candidate !== name && sameStemFamily(name, candidate)) forms.set(id, analysis.vocabulary.lookup(name) as number);
-    }
+    if (candidate !== name && sameStemFamily(name, candidate)) ids.push(id);
+  }
+  return ids;
+}
+
+/** Each other form of the question's names, mapped to the name's own term id. */
+function nameForms(analysis: Analysis, names: string[]): Map<number, number> {
+  const forms = new Map<number, number>();
+  for (const name of names) {
+    const nameId = analysis.vocabulary.lookup(name) as number;
+    for (const id of formsOf(analysis, name)) forms.set(id, nameId);
   }
   return forms;
 }
 
 /** The form of a name the set uses most, if it uses any. */
 function commonestForm(analysis: Analysis, name: string): string | undefined {
-  let best: string | undefined;
-  for (let id = 0; id < analysis.vocabulary.size; id++) {
-    const candidate = analysis.vocabulary.term(id);
-    if (!sameStemFamily(name, candidate)) continue;
-    if (!best || analysis.weights.dfById(id) > analysis.weights.df(best)) best = candidate;
-  }
-  return best;
+  const forms = formsOf(analysis, name);
+  if (forms.length === 0) return undefined;
+  const best = forms.reduce((a, b) => (analysis.weights.dfById(b) > analysis.weights.dfById(a) ? b : a));
+  return analysis.vocabulary.term(best);
 }
 
 /**
