@@ -49,7 +49,7 @@ export async function compareOnSeedSet(repoRoot: string): Promise<string> {
   return markdownTable(['method', 'points', 'words', 'facts found', 'missed'], rows, [false, true, true, true, false]);
 }
 
-function textRankTop(text: string, count: number): { text: string }[] {
+export function textRankTop(text: string, count: number): { text: string }[] {
   if (count < 1) return [];
   const config = new AbsoluteSummarizerConfig(
     count,
