@@ -31,7 +31,7 @@ export function topicBriefings(
     return ids;
   };
   const eligible = reportedClaims(claims);
-  return matchers.map((matcher) => {
+  const perTopic = matchers.map((matcher) => {
     const ids = resolveMatcher(matcher, context.lookup);
     const sentenceScores = new Map<number, number>();
     const sentenceScore = (s: SentenceFeatures) => {
@@ -39,49 +39,92 @@ export function topicBriefings(
       if (score === undefined) sentenceScores.set(s.index, (score = topicScoreIds(s.termIds, ids)));
       return score;
     };
-    const relevanceOf = (claim: RankedClaim) => {
+    const relevance = new Map<RankedClaim, number>();
+    for (const claim of eligible) {
       const own =
         claim.supporting.length === 1 ? sentenceScore(claim.display) : topicScoreIds(coreOf(claim), ids);
-      if (own === 0) return 0;
+      if (own === 0) continue;
       // A sentence that refers back ("how this buildup will be funded") is also about what it refers to.
       let inherited = 0;
       for (const m of claim.members) {
         const antecedent = context.antecedent(m);
         if (antecedent) inherited = Math.max(inherited, sentenceScore(antecedent));
       }
-      return own + Math.min(inherited, 2);
-    };
-    const candidates = eligible
-      .map((claim) => ({ claim, relevance: relevanceOf(claim) }))
-      .filter((c) => c.relevance > 0)
-      .map((c) => ({ ...c, score: c.claim.salience * Math.min(c.relevance, 4) ** 1.5 }))
-      .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1));
-    // Greedy selection with a redundancy penalty (maximal marginal relevance).
-    const chosen: RankedClaim[] = [];
-    const pool = candidates.slice(0, budget.pointsPerTopic * 6);
-    while (chosen.length < budget.pointsPerTopic && pool.length > 0) {
+      relevance.set(claim, own + Math.min(inherited, 2));
+    }
+    return relevance;
+  });
+  // In a briefing of several topics a claim is shown once, in the topic it fits best; a one-topic
+  // brief takes every claim that fits its topic.
+  const bestRelevance = new Map<RankedClaim, number>();
+  for (const relevance of perTopic) {
+    for (const [claim, r] of relevance) bestRelevance.set(claim, Math.max(bestRelevance.get(claim) ?? 0, r));
+  }
+  // A claim that fits several topics equally goes to the one with the fewest claims of its own.
+  const ownClaims = perTopic.map((relevance, t) => {
+    let count = 0;
+    for (const [claim, r] of relevance) {
+      if (r >= (bestRelevance.get(claim) ?? 0) && perTopic.every((other, u) => u === t || (other.get(claim) ?? 0) < r)) count++;
+    }
+    return count;
+  });
+  const home = new Map<RankedClaim, number>();
+  for (const [claim, best] of bestRelevance) {
+    let chosenTopic = -1;
+    perTopic.forEach((relevance, t) => {
+      if ((relevance.get(claim) ?? 0) < best) return;
+      if (chosenTopic < 0 || (ownClaims[t] as number) < (ownClaims[chosenTopic] as number)) chosenTopic = t;
+    });
+    home.set(claim, chosenTopic);
+  }
+  const pools = perTopic.map((relevance, t) =>
+    [...relevance]
+      .filter(([claim]) => matchers.length === 1 || home.get(claim) === t)
+      .map(([claim, r]) => ({ claim, score: claim.salience * Math.min(r, 4) ** 1.5 }))
+      .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1))
+      .slice(0, budget.pointsPerTopic * 6),
+  );
+  // Greedy selection with a redundancy penalty (maximal marginal relevance), one point per topic
+  // in turn, so no topic takes a shared claim just by coming first. A claim close to a point of
+  // another topic says the same thing there and is not shown twice.
+  const chosen: RankedClaim[][] = matchers.map(() => []);
+  const shown = new Set<RankedClaim>();
+  for (let progress = true; progress; ) {
+    progress = false;
+    pools.forEach((pool, t) => {
+      const mine = chosen[t] as RankedClaim[];
+      if (mine.length >= budget.pointsPerTopic) return;
       let bestIndex = -1;
       let bestScore = 0;
       pool.forEach((c, i) => {
-        const redundancy = Math.max(
-          0,
-          ...chosen.map((p) => context.weights.similarity(p.display, c.claim.display)),
-        );
-        const score = redundancy > REDUNDANT ? 0 : c.score * (1 - redundancy);
+        if (shown.has(c.claim)) return;
+        let redundancy = 0;
+        let repeatsOther = false;
+        for (const [u, others] of chosen.entries()) {
+          for (const p of others) {
+            const similarity = context.weights.similarity(p.display, c.claim.display);
+            if (u === t) redundancy = Math.max(redundancy, similarity);
+            else if (similarity > REDUNDANT) repeatsOther = true;
+          }
+        }
+        const score = redundancy > REDUNDANT || repeatsOther ? 0 : c.score * (1 - redundancy);
         if (score > bestScore) {
           bestScore = score;
           bestIndex = i;
         }
       });
-      if (bestIndex < 0) break;
-      chosen.push((pool.splice(bestIndex, 1)[0] as (typeof pool)[number]).claim);
-    }
-    return {
-      id: matcher.topic.id,
-      label: matcher.topic.label,
-      points: chosen.map((claim) => toPoint(claim, budget, cite)),
-    };
-  });
+      if (bestIndex < 0) return;
+      const claim = (pool.splice(bestIndex, 1)[0] as (typeof pool)[number]).claim;
+      mine.push(claim);
+      shown.add(claim);
+      progress = true;
+    });
+  }
+  return matchers.map((matcher, t) => ({
+    id: matcher.topic.id,
+    label: matcher.topic.label,
+    points: (chosen[t] as RankedClaim[]).map((claim) => toPoint(claim, budget, cite)),
+  }));
 }
 
 /** Claims this similar to one already chosen say the same thing in other words. */

@@ -2,34 +2,35 @@ import type { ClaimCluster } from './claims.ts';
 import type { SentenceFeatures, TermWeights } from './features.ts';
 import { UnionFind } from './union-find.ts';
 
-/** Independent reports word one fact differently; sharing its exact figures, they need less overlap. */
-const MIN_SIMILARITY = 0.15;
-/** Claims compared per figure signature; larger buckets (a year every article gives) are skipped. */
-const MAX_BUCKET = 48;
+/**
+ * How similar two claims' closest members must be to be one fact in other words, by what their
+ * figures say: stating the same specific figures (not just a year) is strong evidence, stating
+ * none is neutral, stating different ones needs the wording itself to match.
+ */
+const MIN_SIMILARITY = { sharedFigures: 0.12, sharedFigure: 0.15, noFigures: 0.2, otherFigures: 0.3 };
 /** Members compared per claim when scoring a pair. */
 const MEMBERS_COMPARED = 3;
+/** Rare terms per claim used to find candidates, and claims remembered per term. */
+const KEY_TERMS = 6;
+const POSTING_CAP = 64;
+/** Candidates scored per claim: those sharing the most key terms. */
+const MAX_CANDIDATES = 8;
 
 /**
- * Joins claims that independent reports (different rewrite groups) state in their own words: the
- * same figures (the numbers all their sentences state, exactly) and moderate word overlap. Clustering
- * by wording alone keeps them apart, so the fact would be briefed twice, each copy claiming one
- * source. Claims that share an article are never joined (a claim holds one sentence per article).
- * Candidates come from a figure-signature index, never all pairs. Returns the clusters re-indexed.
+ * Joins claims that say one fact in different words: independent reports in their own words, and
+ * content-farm paraphrases of one original sentence ("gave his clearest endorsement yet" /
+ * "delivered his firmest support to date"). Clustering by wording alone keeps them apart, so the
+ * fact would be briefed twice, each copy under-counting its sources. Claims that share an article
+ * are never joined (a claim holds one sentence per article). Candidates come from an index of
+ * each claim's rarest terms, never all pairs. Returns the clusters re-indexed.
  */
-export function mergeCorroboratingClaims(
+export function mergeParaphrasedClaims(
   claims: ClaimCluster[],
   sentences: SentenceFeatures[],
-  groupOf: number[],
   weights: TermWeights,
 ): ClaimCluster[] {
-  const bySignature = new Map<string, number[]>();
-  for (const claim of claims) {
-    const signature = figureSignature(claim, sentences);
-    if (!signature) continue;
-    const bucket = bySignature.get(signature);
-    if (bucket) bucket.push(claim.index);
-    else bySignature.set(signature, [claim.index]);
-  }
+  const df = weights.dfTable;
+  const postings = new Map<number, number[]>();
   const joined = new UnionFind(claims.length);
   const articlesOf = new Map<number, Set<number>>();
   const articles = (root: number) => {
@@ -40,23 +41,31 @@ export function mergeCorroboratingClaims(
     }
     return set;
   };
-  for (const bucket of bySignature.values()) {
-    if (bucket.length < 2 || bucket.length > MAX_BUCKET) continue;
-    for (let i = 0; i < bucket.length; i++) {
-      for (let j = i + 1; j < bucket.length; j++) {
-        const a = claims[bucket[i] as number] as ClaimCluster;
-        const b = claims[bucket[j] as number] as ClaimCluster;
-        const ra = joined.find(a.index);
-        const rb = joined.find(b.index);
-        if (ra === rb || !independent(a, b, sentences, groupOf)) continue;
-        const setA = articles(ra);
-        const setB = articles(rb);
-        if ([...setB].some((x) => setA.has(x))) continue;
-        if (bestSimilarity(a, b, sentences, weights) < MIN_SIMILARITY) continue;
-        joined.union(ra, rb);
-        const root = joined.find(ra);
-        articlesOf.set(root, new Set([...setA, ...setB]));
-      }
+  const hits = new Map<number, number>();
+  for (const claim of claims) {
+    const keys = keyTerms(claim, sentences, df);
+    hits.clear();
+    for (const key of keys) for (const other of postings.get(key) ?? []) hits.set(other, (hits.get(other) ?? 0) + 1);
+    const candidates = [...hits]
+      .filter(([, count]) => count >= 2)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES);
+    for (const [otherIndex] of candidates) {
+      const other = claims[otherIndex] as ClaimCluster;
+      const ra = joined.find(claim.index);
+      const rb = joined.find(other.index);
+      if (ra === rb) continue;
+      const setA = articles(ra);
+      const setB = articles(rb);
+      if ([...setB].some((x) => setA.has(x))) continue;
+      if (bestSimilarity(claim, other, sentences, weights) < requiredSimilarity(claim, other, sentences)) continue;
+      joined.union(ra, rb);
+      articlesOf.set(joined.find(ra), new Set([...setA, ...setB]));
+    }
+    for (const key of keys) {
+      const list = postings.get(key);
+      if (!list) postings.set(key, [claim.index]);
+      else if (list.length < POSTING_CAP) list.push(claim.index);
     }
   }
   const merged = new Map<number, number[]>();
@@ -69,20 +78,37 @@ export function mergeCorroboratingClaims(
   return [...merged.values()].map((members, index) => ({ index, members: members.sort((x, y) => x - y) }));
 }
 
-/** The sorted numbers every member of the claim states, or undefined when there are none. */
-function figureSignature(claim: ClaimCluster, sentences: SentenceFeatures[]): string | undefined {
-  let common: Set<string> | undefined;
-  for (const m of claim.members) {
-    const numbers = new Set((sentences[m] as SentenceFeatures).numbers);
-    common = common ? new Set([...common].filter((n) => numbers.has(n))) : numbers;
-    if (common.size === 0) return undefined;
+/** The claim's rarest terms that some other sentence also uses (a term of one sentence finds nothing). */
+function keyTerms(claim: ClaimCluster, sentences: SentenceFeatures[], df: Readonly<Uint32Array>): number[] {
+  const terms = new Set<number>();
+  for (const m of claim.members.slice(0, MEMBERS_COMPARED)) {
+    for (const id of (sentences[m] as SentenceFeatures).termIds) if ((df[id] ?? 0) >= 2) terms.add(id);
   }
-  return common ? [...common].sort().join(' ') : undefined;
+  return [...terms].sort((a, b) => (df[a] ?? 0) - (df[b] ?? 0) || a - b).slice(0, KEY_TERMS);
 }
 
-function independent(a: ClaimCluster, b: ClaimCluster, sentences: SentenceFeatures[], groupOf: number[]): boolean {
-  const groups = new Set(a.members.map((m) => groupOf[(sentences[m] as SentenceFeatures).articleIndex]));
-  return b.members.some((m) => !groups.has(groupOf[(sentences[m] as SentenceFeatures).articleIndex]));
+function requiredSimilarity(a: ClaimCluster, b: ClaimCluster, sentences: SentenceFeatures[]): number {
+  const figuresA = figures(a, sentences);
+  const figuresB = figures(b, sentences);
+  if (figuresA.size === 0 && figuresB.size === 0) return MIN_SIMILARITY.noFigures;
+  // Any figure one states and the other does not ("by 2027" / "by March") may be another fact.
+  if (figuresA.size !== figuresB.size || [...figuresA].some((f) => !figuresB.has(f))) return MIN_SIMILARITY.otherFigures;
+  let specific = 0;
+  for (const f of figuresA) if (!YEAR.test(f)) specific++;
+  if (specific >= 2) return MIN_SIMILARITY.sharedFigures;
+  return specific === 1 ? MIN_SIMILARITY.sharedFigure : MIN_SIMILARITY.noFigures;
+}
+
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** The figures every one of the claim's first members states. */
+function figures(claim: ClaimCluster, sentences: SentenceFeatures[]): Set<string> {
+  let common: Set<string> | undefined;
+  for (const m of claim.members.slice(0, MEMBERS_COMPARED)) {
+    const numbers = (sentences[m] as SentenceFeatures).numbers;
+    common = common ? new Set(numbers.filter((n) => common?.has(n))) : new Set(numbers);
+  }
+  return common ?? new Set();
 }
 
 function bestSimilarity(a: ClaimCluster, b: ClaimCluster, sentences: SentenceFeatures[], weights: TermWeights): number {

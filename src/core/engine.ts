@@ -1,7 +1,7 @@
 import { unitShares } from './article-share.ts';
 import { type BriefingBudget, DEFAULT_BUDGET, topicBriefings } from './briefing.ts';
 import { type RankedClaim, rankClaims } from './claim-ranking.ts';
-import { mergeCorroboratingClaims } from './claim-merge.ts';
+import { mergeParaphrasedClaims } from './claim-merge.ts';
 import { type ClaimOptions, clusterClaims, DEFAULT_CLAIM_OPTIONS } from './claims.ts';
 import type { WordList } from './clean/headings.ts';
 import { claimDisagreements, type RawDisagreement } from './disagreements.ts';
@@ -52,8 +52,8 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
   const weights = new TermWeights(sentences, vocabulary);
   const worded = clusterClaims(sentences, weights, options.claims ?? DEFAULT_CLAIM_OPTIONS);
   const groupOf = findRewriteGroups(articles.length, sentences, worded, options.rewrites ?? DEFAULT_REWRITE_OPTIONS);
-  // Independent reports of one fact in their own words become one claim (counted twice, briefed once).
-  const clusters = mergeCorroboratingClaims(worded, sentences, groupOf, weights);
+  // One fact in other words (independent reports, paraphrasing rewrites) becomes one claim.
+  const clusters = mergeParaphrasedClaims(worded, sentences, weights);
   const groupIds = groupIdsFor(groupOf);
   const specifics = new Specifics(sentences, articles.length, options.dictionary);
   const lowInformation = specifics.lowInformation(sentences, articles.length);

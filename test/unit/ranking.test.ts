@@ -90,8 +90,9 @@ test('claims with different figures stay apart however alike their words', () =>
     { source: 'a.txt', text: 'The government vowed to lift military spending to 2 percent of output by 2027, officials said.' },
     { source: 'b.txt', text: 'The new leader aims to lift military spending to 2 percent of output by the end of March.' },
   ];
-  const points = buildBriefing(inputs, options()).topics.find((t) => t.id === 'security')?.points ?? [];
+  const points = buildBriefing(inputs, options()).topics.flatMap((t) => t.points);
   assert.equal(points.length, 2, points.map((p) => p.text).join('\n'));
+  assert.equal(new Set(points.map((p) => p.claimId)).size, 2);
 });
 
 test("a claim's topic is what its sources say in common, not one copy's aside", () => {

@@ -24,6 +24,10 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^(?:leave a comment|tell us what you think|share your (?:thoughts|views))\b.{0,140}$/i,
 ];
 
+/** The date part of a dateline: ", Oct 20", ", October 20, 2025", ", 21st October, 2025". */
+const DATE =
+  ',\\s*(?:[A-Z][a-z]{2,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+[A-Z][a-z]{2,9}\\.?)(?:,?\\s*\\d{4})?';
+
 /** Phrases glued to the start of a line (share bars, bylines in running text). */
 const LEADING_PHRASES: RegExp[] = [
   /^(?:share this (?:article|story|post|page)|share on (?:facebook|twitter|x|whatsapp|linkedin)|share this|share)\s+/i,
@@ -31,8 +35,19 @@ const LEADING_PHRASES: RegExp[] = [
   /^(?:advertisement|sponsored)\s+(?=[A-Z])/i,
   // Reprinted datelines in mixed case need the agency: "Tokyo, Oct 28 (Reuters) — ", "Canberra (AAP) - ".
   /^[A-Z][a-z]+(?:[ /][A-Z][a-z]+)*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\((?:AP|AAP|AFP|Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|dpa|ANI|PTI|IANS|UPI|Jiji|ANSA|EFE)\)\s*[-\u2013\u2014]{1,2}\s+(?=["\u201C\u2018A-Z])/,
-  // Wire datelines: "WASHINGTON, Oct 20 (Reuters) - ", "SYDNEY/BEIJING (AFP) — ", "(AP) — ".
-  /^(?:[A-Z][A-Z.'-]{2,}(?:[ /][A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?(?:\([A-Za-z]{2,12}\)\s*)?[-\u2013\u2014]{1,2}\s+(?=["\u201C\u2018A-Z])/,
+  // Wire datelines: "WASHINGTON, Oct 20 (Reuters) - ", "SYDNEY/BEIJING (AFP) — ", "(AP) — ",
+  // "WASHINGTON, 21st October, 2025 (WAM) – ", and "TOKYO: " / "NEW DELHI, Oct 28: ".
+  new RegExp(
+    `^(?:[A-Z][A-Z.'-]{2,}(?:[ /][A-Z][A-Z.'-]+)*(?:${DATE})?\\s*)?(?:\\([A-Za-z]{2,12}\\)\\s*)?[-\u2013\u2014]{1,2}\\s+(?=["\u201C\u2018A-Z])`,
+  ),
+  new RegExp(`^[A-Z][A-Z.'-]{2,}(?:[ /][A-Z][A-Z.'-]+)*(?:${DATE})?\\s*(?:\\([A-Za-z]{2,12}\\)\\s*)?:\\s+(?=["\u201C\u2018A-Z])`),
+  // Agency datelines with the country in brackets: "New Delhi [India], October 28 (ANI): ".
+  new RegExp(
+    `^[A-Z][\\w.'-]*(?: [A-Z][\\w.'-]*){0,3} \\[[A-Z][\\w .'-]{1,40}\\](?:${DATE})?\\s*(?:\\([A-Za-z]{2,12}\\)\\s*)?[:\\-\u2013\u2014]\\s*`,
+  ),
+  // Machine-written dates before the text ("date 2025-10-28 ") and summary labels ("TL;DR: ").
+  /^(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?\s+/i,
+  /^(?:TL\s*;\s*DR|TLDR|In short|Key takeaways?|Summary)\s*[:\-\u2013\u2014]\s*/i,
 ];
 
 /** Characters that carry no text: emoji, pictographs, symbols, private use, replacement char. */
@@ -52,6 +67,24 @@ export function isBoilerplateLine(line: string): boolean {
   if (!ANY_BOILERPLATE_LINE.test(text)) return false;
   // The combined pattern is case-insensitive; recheck the one case-sensitive byline pattern exactly.
   return BOILERPLATE_LINES.some((re) => re.test(text));
+}
+
+/**
+ * Photo captions and their credits: "… applauds sailors aboard the carrier, Oct. 28, 2025.",
+ * "… at the White House. (AP Photo/Evan Vucci)", "… Credit: Supplied", "Camera Icon …".
+ */
+const CAPTION = new RegExp(
+  [
+    ',\\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s+\\d{4}\\.?\\s*$',
+    '\\((?:AP|AFP|AAP|Reuters|EPA|Getty|Bloomberg|Xinhua|Kyodo|Yonhap|dpa|ANI|PTI|UPI)(?:[ /][^)]{0,50})?\\)\\s*$',
+    '\\b(?:Photo|Image|Picture|Credit|Photograph)s?\\s*(?:credit)?\\s*:\\s*\\S',
+    '^Camera\\s?Icon',
+    '\\b(?:Getty Images|AP Photo|AFP via Getty|Reuters/|Shutterstock)\\b',
+  ].join('|'),
+);
+
+export function isCaption(sentence: string): boolean {
+  return CAPTION.test(sentence);
 }
 
 /** Removes pictographs and leading share-bar phrases from a line; returns the cleaned line and what went. */
@@ -86,10 +119,13 @@ export function tidyPunctuation(text: string): string {
     .trim();
 }
 
-/** A short line without sentence punctuation is a heading, caption or widget label, not a sentence. */
+/**
+ * A line without sentence punctuation is a headline, heading, caption or widget label, not a
+ * sentence (up to the length of a long headline; longer ones are run-on text, split later).
+ */
 export function isHeadingLine(line: string): boolean {
   const text = line.trim();
-  const words = countWords(text, 15);
+  const words = countWords(text, 31);
   if (/[.!?]["'\u201D\u2019)]*$/.test(text)) return words <= 4 && /\?$/.test(text);
-  return words <= 14;
+  return words <= 30;
 }

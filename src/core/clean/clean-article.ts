@@ -1,5 +1,5 @@
 import { splitSentences } from '../text/sentences.ts';
-import { isBoilerplateLine, isHeadingLine, stripLinePrefix, tidyPunctuation } from './boilerplate.ts';
+import { isBoilerplateLine, isCaption, isHeadingLine, stripLinePrefix, tidyPunctuation } from './boilerplate.ts';
 import { countWords, isTitleCase, splitGluedHeading, type WordList } from './headings.ts';
 import { repairMojibake } from './mojibake.ts';
 
@@ -42,7 +42,7 @@ export function cleanArticleText(raw: string, dictionary: WordList): CleanedText
         removed.push(glued.heading);
         sentence = glued.sentence;
       }
-      if (countWords(sentence, MIN_SENTENCE_WORDS) < MIN_SENTENCE_WORDS || isBoilerplateLine(sentence)) {
+      if (countWords(sentence, MIN_SENTENCE_WORDS) < MIN_SENTENCE_WORDS || isBoilerplateLine(sentence) || isCaption(sentence)) {
         removed.push(sentence);
         continue;
       }

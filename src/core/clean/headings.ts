@@ -85,7 +85,9 @@ export function isTitleCase(sentence: string): boolean {
   // capitalised / significant >= 0.75, and significant <= words: too many lower-case words settle it early.
   let spaces = 0;
   for (let k = sentence.indexOf(' '); k !== -1; k = sentence.indexOf(' ', k + 1)) spaces++;
-  const maxLowercase = 0.25 * (spaces + 1);
+  // A headline ends without a full stop; a sentence that has one (and so is no headline) is Title
+  // Case only when it has no lower-case word at all: names crowd many news sentences.
+  const maxLowercase = sentence.endsWith('.') ? 0 : 0.25 * (spaces + 1);
   let withLetters = 0;
   let significant = 0;
   let lowercase = 0;
