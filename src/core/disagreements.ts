@@ -36,7 +36,49 @@ function align(text: string): AlignedToken[] {
 
 const NAME_JOINERS = new Set(['of', 'the', 'de', 'al', 'von', 'van', '-', 'and']);
 const LOCATIVE = new Set(['at', 'in', 'inside', 'near', 'outside']);
-const isDate = (t: AlignedToken) => MONTHS.includes(t.raw.toLowerCase()) || /^(?:1[89]|20)\d\d$/.test(t.raw);
+const isDate = (t: AlignedToken) => isMonth(t.raw) || /^(?:1[89]|20)\d\d$/.test(t.raw);
+/** "October", "Oct", "Oct." and "Sept." name a month. */
+function isMonth(raw: string): boolean {
+  const word = raw.toLowerCase().replace(/\.$/, '');
+  return word.length >= 3 && MONTHS.some((m) => m === word || (m.startsWith(word) && word.length <= 4));
+}
+
+/** Units of time in days, so "three decades" and "30 years" are one duration. */
+const DURATION_DAYS: Record<string, number> = {
+  minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, fortnight: 14, month: 30.44, year: 365.25, decade: 3652.5,
+};
+
+/** The duration a hunk states (its number and the unit in it or just after it), in days. */
+function durationOf(ts: AlignedToken[], next: AlignedToken | undefined): number | undefined {
+  const index = ts.findIndex((t) => t.number !== undefined);
+  if (index < 0 || ts.filter((t) => t.number !== undefined).length > 1) return undefined;
+  const unitToken = ts[index + 1] ?? next;
+  const unit = unitToken?.raw.toLowerCase().replace(/s$/, '');
+  const days = unit ? DURATION_DAYS[unit] : undefined;
+  return days === undefined ? undefined : Number(ts[index]?.number) * days;
+}
+
+/** Longest differing run (tokens) still read as one fact stated differently. */
+const MAX_HUNK = 4;
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'hers', 'its', 'their', 'we', 'i', 'you']);
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const RELATIVE_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'earlier', 'later', 'last', 'next', 'this']);
+
+/**
+ * Days told two ways: two different weekdays conflict ("on Tuesday" / "on Wednesday"); a weekday
+ * against a calendar date or a relative day ("Tuesday" / "Oct. 28" / "yesterday") is one day
+ * named differently. 'none' when neither side names a day.
+ */
+function whenKind(a: AlignedToken[], b: AlignedToken[]): 'none' | 'conflict' | 'same' {
+  const day = (ts: AlignedToken[]) => ts.find((t) => WEEKDAYS.includes(t.raw.toLowerCase().replace(/'s$/, '')));
+  const dayA = day(a);
+  const dayB = day(b);
+  if (!dayA && !dayB) return 'none';
+  if (dayA && dayB) return dayA.raw.toLowerCase() === dayB.raw.toLowerCase() ? 'same' : 'conflict';
+  const other = dayA ? b : a;
+  const datelike = other.some((t) => isDate(t) || t.number !== undefined || RELATIVE_DAYS.has(t.raw.toLowerCase()));
+  return datelike ? 'same' : 'none';
+}
 
 /** The capitalised parts of a hyphenated word: "Chinese-origin" and "Chinese-sourced" both name China. */
 function nameCore(raw: string): string {
@@ -48,9 +90,13 @@ function nameCore(raw: string): string {
 
 /** Same name in another form: Cambodia/Cambodian, China/Chinese, US/United States. */
 function sameName(a: string, b: string): boolean {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
+  // "U.S." and "US", "Japan-U.S" and "Japan-US": dots are spelling.
+  const x = a.toLowerCase().replace(/\./g, '');
+  const y = b.toLowerCase().replace(/\./g, '');
   if (x === y) return true;
+  // Synonyms part by part: "America-first" / "US-first".
+  const keys = (s: string) => s.split(/[-\s]+/).map((part) => termOf(part) ?? part).join(' ');
+  if (keys(x) === keys(y)) return true;
   const prefix = Math.min(x.length, y.length) - 1;
   if (prefix >= 3 && x.slice(0, prefix) === y.slice(0, prefix)) return true;
   const initials = (s: string) =>
@@ -58,7 +104,7 @@ function sameName(a: string, b: string): boolean {
       .split(/\s+/)
       .map((w) => w[0])
       .join('');
-  return x.replace(/\./g, '') === initials(y) || y.replace(/\./g, '') === initials(x);
+  return x === initials(y) || y === initials(x);
 }
 
 /** The two sentences being compared, whole: a difference may only be words moved elsewhere. */
@@ -77,6 +123,12 @@ function classify(
   dictionary: WordList,
 ): Disagreement['kind'] | undefined {
   if (a.length === 0 || b.length === 0) return undefined; // one side says less, not something else
+  // Two clauses that share no words are other statements, not one fact told two ways.
+  if (a.length > MAX_HUNK || b.length > MAX_HUNK) return undefined;
+  // "she" against "Takaichi", "the minister" against a name: the same person, referred to.
+  if ([...a, ...b].some((t) => PRONOUNS.has(t.raw.toLowerCase()))) return undefined;
+  const when = whenKind(a, b);
+  if (when !== 'none') return when === 'conflict' ? 'date' : undefined;
   const numsA = a.filter((t) => t.number !== undefined).map((t) => t.number);
   const numsB = b.filter((t) => t.number !== undefined).map((t) => t.number);
   if (numsA.length > 0 && numsB.length > 0) {
@@ -85,6 +137,11 @@ function classify(
     // are a misaligned reordering, not a conflict.
     const has = (ts: AlignedToken[], n: string | undefined) => ts.some((t) => t.number === n);
     if (numsA.every((n) => has(pair.other, n)) || numsB.every((n) => has(pair.reference, n))) return undefined;
+    const durationA = durationOf(a, nextA);
+    const durationB = durationOf(b, nextB);
+    if (durationA !== undefined && durationB !== undefined && Math.abs(durationA - durationB) <= 0.02 * durationA) {
+      return undefined;
+    }
     return [...a, ...b].some(isDate) ? 'date' : 'number';
   }
   if (numsA.length > 0 || numsB.length > 0) return undefined; // a number against a vague phrase

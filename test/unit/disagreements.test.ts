@@ -43,3 +43,36 @@ test('irregular verb forms share a term with their base form', () => {
     assert.equal(termOf(form), termOf(base), form);
   }
 });
+
+test('wording is not a conflict: a pronoun for a name, dots in an initialism, a weekday for a date, one duration in two units', () => {
+  const cases: [string, string][] = [
+    [
+      'Takaichi told reporters after the talks that the alliance had entered a new golden age of cooperation.',
+      'She told reporters after the talks that the alliance had entered a new golden age of cooperation.',
+    ],
+    [
+      'The Japan-US summit produced a framework on critical minerals and a pledge on shipbuilding.',
+      'The Japan-U.S. summit produced a framework on critical minerals and a pledge on shipbuilding.',
+    ],
+    [
+      'The two leaders signed the framework at the palace on Tuesday before a working lunch with ministers.',
+      'The two leaders signed the framework at the palace on Oct. 28 before a working lunch with ministers.',
+    ],
+    [
+      'Canberra estimates the submarine program will cost up to 368 billion dollars over three decades.',
+      'Canberra estimates the submarine program will cost up to 368 billion dollars over 30 years.',
+    ],
+  ];
+  for (const [a, b] of cases) assert.deepEqual(pair(a, b), [], `${a} / ${b}`);
+});
+
+test('two different weekdays for one meeting are a date conflict', () => {
+  const found = pair(
+    'The two leaders signed the framework at the palace on Tuesday before a working lunch with ministers.',
+    'The two leaders signed the framework at the palace on Wednesday before a working lunch with ministers.',
+  );
+  assert.deepEqual(
+    found.map((d) => [d.kind, d.variants.map((v) => v.text)]),
+    [['date', ['Tuesday', 'Wednesday']]],
+  );
+});
