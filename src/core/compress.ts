@@ -1,7 +1,7 @@
 /**
  * Shortens a sentence into a briefing point without adding anything: only leading connectives,
- * trailing attributions and non-restrictive clauses are removed, and a long remainder is cut at
- * a clause boundary. Every word of the result is a word of the sentence, in order.
+ * trailing attributions and non-restrictive clauses are removed, and a remainder far over the
+ * budget is cut at a clause boundary. Every word of the result is a word of the sentence, in order.
  */
 
 const LEADING_CONNECTIVE =
@@ -10,6 +10,9 @@ const TRAILING_ATTRIBUTION =
   /,\s*(?:the (?:paper|newspaper|report|agency|outlet|broadcaster|statement)|(?:officials?|sources?|analysts?|experts?|observers?|diplomats?|people familiar with [^,]+)|(?:he|she|they|it))\s+(?:said|says|reported|added|noted|told [^,.]+)(?:\s+(?:citing|quoting|on)\s+[^,.]+)?(?=[.!?]?["\u201D]?$)/i;
 const NON_RESTRICTIVE = /,\s+(?:which|who|whom|whose|where)\s+[^,]+,\s*/g;
 const TRAILING_WHICH = /,\s+(?:which|who|where)\s+[^,]+(?=[.!?]$)/;
+
+/** How far past the word budget a sentence is still shown whole rather than cut. */
+const WHOLE_SENTENCE_SLACK = 1.5;
 
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -26,7 +29,8 @@ export function compressSentence(sentence: string, maxWords: number): string {
   text = text.replace(TRAILING_ATTRIBUTION, '');
   if (wordCount(text) > maxWords) text = text.replace(NON_RESTRICTIVE, ' ').replace(/\s+/g, ' ');
   if (wordCount(text) > maxWords) text = text.replace(TRAILING_WHICH, '');
-  if (wordCount(text) > maxWords) text = cutAtClause(text, maxWords);
+  // A cut sentence reads broken; a somewhat long whole one does not.
+  if (wordCount(text) > maxWords * WHOLE_SENTENCE_SLACK) text = cutAtClause(text, maxWords);
   if (!/[.!?]["\u201D']?$/.test(text) && !text.endsWith('…')) text += '.';
   return text.replace(/\s+([,.;:])/g, '$1');
 }

@@ -10,6 +10,9 @@ export interface RewriteGroupOptions {
   minSharedClaims: number;
 }
 
+/** Claims with at most this many members propose all their article pairs. */
+const DIRECT_PAIRS_MAX_MEMBERS = 12;
+
 export const DEFAULT_REWRITE_OPTIONS: RewriteGroupOptions = { minContainment: 0.4, minSharedClaims: 3 };
 
 /**
@@ -50,6 +53,14 @@ export function findRewriteGroups(
       groups.union(a, b);
     }
   };
+  // Claims few articles share name their candidate pairs directly: exact, where MinHash would
+  // miss a short copy of a long article (high containment, low Jaccard similarity).
+  for (const claim of claims) {
+    if (claim.members.length < 2 || claim.members.length > DIRECT_PAIRS_MAX_MEMBERS) continue;
+    const articles = claim.members.map((m) => (sentences[m] as SentenceFeatures).articleIndex);
+    for (let i = 0; i < articles.length; i++)
+      for (let j = i + 1; j < articles.length; j++) verify(articles[i] as number, articles[j] as number);
+  }
   for (const bucket of lshBuckets(signatures, 12)) {
     // Empty claim sets all hash alike; they cannot be rewrites of anything.
     const members = bucket.filter((i) => (claimSets[i]?.size ?? 0) > 0);
