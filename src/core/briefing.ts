@@ -54,35 +54,35 @@ export function topicBriefings(
     }
     return relevance;
   });
-  // In a briefing of several topics a claim is shown once, in the topic it fits best; a one-topic
-  // brief takes every claim that fits its topic.
-  const bestRelevance = new Map<RankedClaim, number>();
-  for (const relevance of perTopic) {
-    for (const [claim, r] of relevance) bestRelevance.set(claim, Math.max(bestRelevance.get(claim) ?? 0, r));
-  }
-  // A claim that fits several topics equally goes to the one with the fewest claims of its own.
-  const ownClaims = perTopic.map((relevance, t) => {
-    let count = 0;
-    for (const [claim, r] of relevance) {
-      if (r >= (bestRelevance.get(claim) ?? 0) && perTopic.every((other, u) => u === t || (other.get(claim) ?? 0) < r)) count++;
-    }
-    return count;
-  });
-  const home = new Map<RankedClaim, number>();
-  for (const [claim, best] of bestRelevance) {
-    let chosenTopic = -1;
-    perTopic.forEach((relevance, t) => {
-      if ((relevance.get(claim) ?? 0) < best) return;
-      if (chosenTopic < 0 || (ownClaims[t] as number) < (ownClaims[chosenTopic] as number)) chosenTopic = t;
-    });
-    home.set(claim, chosenTopic);
-  }
-  const pools = perTopic.map((relevance, t) =>
+  // Each topic's candidates, best first (capped relevance: a long sentence touching many seed terms
+  // is not more on-topic than a short one naming a few).
+  const ranked = perTopic.map((relevance) =>
     [...relevance]
-      .filter(([claim]) => matchers.length === 1 || home.get(claim) === t)
-      .map(([claim, r]) => ({ claim, score: claim.salience * Math.min(r, 4) ** 1.5 }))
-      .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1))
-      .slice(0, budget.pointsPerTopic * 6),
+      .map(([claim, r]) => {
+        const capped = Math.min(r, MAX_RELEVANCE);
+        return { claim, relevance: capped, score: claim.salience * capped ** 1.5 };
+      })
+      .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1)),
+  );
+  // In a briefing of several topics a claim is shown once, in the topic it fits best: among the
+  // topics it is about nearly as much as its best one, the one where it stands highest (a minerals
+  // claim naming Beijing's export curbs leads China rather than trail trade), never one it merely
+  // touches (farm purchases are not defence for saying "security" once). A one-topic brief takes
+  // every claim that fits its topic.
+  const best = new Map<RankedClaim, number>();
+  for (const list of ranked) for (const c of list) best.set(c.claim, Math.max(best.get(c.claim) ?? 0, c.relevance));
+  const home = new Map<RankedClaim, { topic: number; rank: number; relevance: number }>();
+  ranked.forEach((list, t) =>
+    list.forEach((c, rank) => {
+      if (c.relevance < HOME_SHARE * (best.get(c.claim) ?? 0)) return;
+      const current = home.get(c.claim);
+      if (!current || rank < current.rank || (rank === current.rank && c.relevance > current.relevance)) {
+        home.set(c.claim, { topic: t, rank, relevance: c.relevance });
+      }
+    }),
+  );
+  const pools = ranked.map((list, t) =>
+    list.filter((c) => matchers.length === 1 || home.get(c.claim)?.topic === t).slice(0, budget.pointsPerTopic * 6),
   );
   // Greedy selection with a redundancy penalty (maximal marginal relevance), one point per topic
   // in turn, so no topic takes a shared claim just by coming first. A claim close to a point of
@@ -103,8 +103,10 @@ export function topicBriefings(
         for (const [u, others] of chosen.entries()) {
           for (const p of others) {
             const similarity = context.weights.similarity(p.display, c.claim.display);
-            if (u === t) redundancy = Math.max(redundancy, similarity);
-            else if (similarity > REDUNDANT) repeatsOther = true;
+            // Most of the shorter point's words in the other: the same fact, one wording inside the other.
+            const repeated = similarity > REDUNDANT || containment(p.display.termIds, c.claim.display.termIds) >= CONTAINED;
+            if (u !== t) repeatsOther ||= repeated;
+            else redundancy = Math.max(redundancy, repeated ? 1 : similarity);
           }
         }
         const score = redundancy > REDUNDANT || repeatsOther ? 0 : c.score * (1 - redundancy);
@@ -127,8 +129,36 @@ export function topicBriefings(
   }));
 }
 
+/** Seed phrases past this many make a claim no more on-topic. */
+const MAX_RELEVANCE = 4;
+/** A claim's home topic is one it is about at least this share as much as its best one. */
+const HOME_SHARE = 0.5;
+
 /** Claims this similar to one already chosen say the same thing in other words. */
 const REDUNDANT = 0.22;
+/** Share of the shorter sentence's terms that, found in the other, make it a repeat ... */
+const CONTAINED = 0.6;
+/** ... when it has this many terms: a short sentence shares most of its few words by chance. */
+const CONTAINED_MIN_TERMS = 5;
+
+/** Shared terms over the shorter list's length (sorted id lists). */
+function containment(a: Uint32Array, b: Uint32Array): number {
+  if (Math.min(a.length, b.length) < CONTAINED_MIN_TERMS) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / Math.min(a.length, b.length);
+}
 
 /**
  * The terms at least half of a claim's sentences use: what its sources say in common, not one
