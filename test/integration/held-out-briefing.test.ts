@@ -29,7 +29,7 @@ const sources = new Map(readdirSync(DIR).map((f) => [f, flat(readFileSync(join(D
 const fileOf = (articleId: string) => briefing.articles.find((a) => a.id === articleId)?.source ?? '';
 
 /** Required facts found today; raise it as ranking improves (15 in all). */
-const FACTS_FLOOR = 8;
+const FACTS_FLOOR = 9;
 
 test('briefs the held-out set without warnings', () => {
   assert.equal(run.code, 0, run.stderr);
