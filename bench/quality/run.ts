@@ -1,39 +1,33 @@
 /**
  * `npm run bench:quality`: briefs and asks every article set present (bundled, committed fixtures,
  * cached real sets and their union as one multi-event story), scores each with the shared scorer
- * (../shared/tools/score_briefing.py, or SUMMIT_SCORER) and prints one row per set and the totals,
- * with a TextRank baseline of the same length beside the engine.
+ * (../shared/tools/score_briefing.py when present, else its copy in bench/quality/scorer/; SUMMIT_SCORER
+ * overrides) and prints one row per set and the totals, with a TextRank baseline of the same length.
  *
  * Options: --set ID (only sets whose id contains ID), --verbose (the scorer's lines per set).
  * Briefings are kept in .cache/quality/<set>.json for reading.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTopics } from '../../src/cli/topics-file.ts';
-import { answerQuestion, NOT_COVERED } from '../../src/core/answer.ts';
 import { analyse, briefingFromAnalysis } from '../../src/core/engine.ts';
 import type { Briefing } from '../../src/core/types.ts';
 import { readArticles } from '../../src/ingest/read-articles.ts';
 import { englishWords } from '../../src/lexicon/english-words.ts';
 import { textRankTop } from '../seed-compare.ts';
 import { markdownTable } from '../table.ts';
+import { checkAnswer } from './answers.ts';
+import { runScorer, type Scored, scorerPath } from './scorer.ts';
 import { discoverSets, type QualitySet, readQuestions } from './sets.ts';
 import { buildUnion } from './union.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const scorer = process.env.SUMMIT_SCORER ?? resolve(repoRoot, '../shared/tools/score_briefing.py');
+const scorer = process.env.SUMMIT_SCORER ?? scorerPath(repoRoot);
 const outDir = join(repoRoot, '.cache/quality');
 const args = process.argv.slice(2);
 const only = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 const verbose = args.includes('--verbose');
-
-interface Scored {
-  metrics: Record<string, number | boolean>;
-  summary: string;
-  lines: string[];
-}
 
 interface Row {
   set: QualitySet;
@@ -50,16 +44,7 @@ interface Row {
 function score(goldPath: string, briefing: Briefing, sourcesDir: string, name: string): Scored {
   const path = join(outDir, `${name.replace(/[^a-z0-9-]+/gi, '_')}.json`);
   writeFileSync(path, JSON.stringify(briefing, null, 1));
-  const out = execFileSync('python3', [join(repoRoot, 'bench/quality/score.py'), scorer, goldPath, path, sourcesDir], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(out) as Scored;
-}
-
-/** Python regexes of the gold, read by JavaScript: `{PCT}` expanded, case-insensitive. */
-function goldRegex(pattern: string): RegExp {
-  return new RegExp(pattern.replaceAll('{PCT}', '(?:\\s*%|\\s*per\\s?cent|\\s*percent)'), 'i');
+  return runScorer(scorer, goldPath, path, sourcesDir);
 }
 
 async function runSet(set: QualitySet): Promise<Row> {
@@ -83,13 +68,10 @@ async function runSet(set: QualitySet): Promise<Row> {
   let unanswerableRight = 0;
   const answerLines: string[] = [];
   for (const q of questions) {
-    const answer = answerQuestion(analysis, q.q);
-    const right = q.unanswerable
-      ? answer.answer === NOT_COVERED
-      : (q.expect ?? []).every((p) => goldRegex(p).test(answer.answer));
+    const { answer, right } = checkAnswer(analysis, q);
     if (q.unanswerable) unanswerableRight += Number(right);
     else answersRight += Number(right);
-    answerLines.push(`${right ? 'ok  ' : 'WRONG'} answer: ${q.q} → ${answer.answer.slice(0, 160)}`);
+    answerLines.push(`${right ? 'ok  ' : 'WRONG'} answer: ${q.q} → ${answer.slice(0, 160)}`);
   }
   engine.lines.push(...answerLines);
   const unanswerableAsked = questions.filter((q) => q.unanswerable).length;

@@ -18,6 +18,8 @@ export interface Question {
   q: string;
   expect?: string[];
   unanswerable?: boolean;
+  /** A known gap: answered wrongly today. CI checks every other question; the bench counts all. */
+  pending?: boolean;
 }
 
 /** Every set present on this machine: bundled, committed fixtures, cached real sets. */

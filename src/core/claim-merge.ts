@@ -41,26 +41,32 @@ export function mergeParaphrasedClaims(
     }
     return set;
   };
-  const hits = new Map<number, number>();
+  const hits = new Uint32Array(claims.length);
+  const touched: number[] = [];
   for (const claim of claims) {
     const keys = keyTerms(claim, sentences, df);
-    hits.clear();
-    for (const key of keys) for (const other of postings.get(key) ?? []) hits.set(other, (hits.get(other) ?? 0) + 1);
-    const candidates = [...hits]
-      .filter(([, count]) => count >= 2)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES);
-    for (const [otherIndex] of candidates) {
+    touched.length = 0;
+    for (const key of keys) {
+      for (const other of postings.get(key) ?? []) {
+        if (hits[other] === 0) touched.push(other);
+        hits[other] = (hits[other] ?? 0) + 1;
+      }
+    }
+    const candidates = touched.filter((other) => (hits[other] ?? 0) >= 2);
+    candidates.sort((a, b) => (hits[b] ?? 0) - (hits[a] ?? 0) || a - b);
+    if (candidates.length > MAX_CANDIDATES) candidates.length = MAX_CANDIDATES;
+    for (const other of touched) hits[other] = 0;
+    for (const otherIndex of candidates) {
       const other = claims[otherIndex] as ClaimCluster;
       const ra = joined.find(claim.index);
       const rb = joined.find(other.index);
       if (ra === rb) continue;
       const setA = articles(ra);
       const setB = articles(rb);
-      if ([...setB].some((x) => setA.has(x))) continue;
+      if (overlaps(setA, setB)) continue;
       if (bestSimilarity(claim, other, sentences, weights) < requiredSimilarity(claim, other, sentences)) continue;
       joined.union(ra, rb);
-      articlesOf.set(joined.find(ra), new Set([...setA, ...setB]));
+      articlesOf.set(joined.find(ra), absorb(setA, setB));
     }
     for (const key of keys) {
       const list = postings.get(key);
@@ -76,6 +82,19 @@ export function mergeParaphrasedClaims(
     else merged.set(root, [...claim.members]);
   }
   return [...merged.values()].map((members, index) => ({ index, members: members.sort((x, y) => x - y) }));
+}
+
+function overlaps(a: Set<number>, b: Set<number>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) return true;
+  return false;
+}
+
+/** Adds the smaller set into the larger and returns the larger. */
+function absorb(a: Set<number>, b: Set<number>): Set<number> {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) large.add(x);
+  return large;
 }
 
 /** The claim's rarest terms that some other sentence also uses (a term of one sentence finds nothing). */

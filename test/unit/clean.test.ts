@@ -99,6 +99,8 @@ test('wire datelines, credit lines and publishing notes go; the news sentences s
   assert.ok(cleaned.removed.some((r) => r.startsWith('TOKYO, Oct 28 (Reuters)')), 'the dateline is recorded as removed');
   const reprint = cleanArticleText(`Canberra, Oct 21 (AAP) \u2014 ${news[1]}`, dictionary);
   assert.deepEqual(reprint.sentences, [news[1]]);
+  const desk = cleanArticleText(`BEIJING/MANILA (Asia Desk) - ${news[2]}`, dictionary);
+  assert.deepEqual(desk.sentences, [news[2]], 'a desk name in place of the agency');
   const prose = 'Canberra and Washington (both allies) - as officials put it - agreed to talk again on Friday.';
   assert.deepEqual(cleanArticleText(prose, dictionary).sentences, [prose], 'no agency, no dateline');
 });

@@ -36,9 +36,9 @@ const LEADING_PHRASES: RegExp[] = [
   // Reprinted datelines in mixed case need the agency: "Tokyo, Oct 28 (Reuters) — ", "Canberra (AAP) - ".
   /^[A-Z][a-z]+(?:[ /][A-Z][a-z]+)*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\((?:AP|AAP|AFP|Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|dpa|ANI|PTI|IANS|UPI|Jiji|ANSA|EFE)\)\s*[-\u2013\u2014]{1,2}\s+(?=["\u201C\u2018A-Z])/,
   // Wire datelines: "WASHINGTON, Oct 20 (Reuters) - ", "SYDNEY/BEIJING (AFP) — ", "(AP) — ",
-  // "WASHINGTON, 21st October, 2025 (WAM) – ", and "TOKYO: " / "NEW DELHI, Oct 28: ".
+  // "MANILA (Asia Desk) - ", "WASHINGTON, 21st October, 2025 (WAM) – ", and "TOKYO: " / "NEW DELHI, Oct 28: ".
   new RegExp(
-    `^(?:[A-Z][A-Z.'-]{2,}(?:[ /][A-Z][A-Z.'-]+)*(?:${DATE})?\\s*)?(?:\\([A-Za-z]{2,12}\\)\\s*)?[-\u2013\u2014]{1,2}\\s+(?=["\u201C\u2018A-Z])`,
+    `^(?:[A-Z][A-Z.'-]{2,}(?:[ /][A-Z][A-Z.'-]+)*(?:${DATE})?\\s*)?(?:\\([A-Za-z][A-Za-z .]{1,20}\\)\\s*)?[-\u2013\u2014]{1,2}\\s+(?=["\u201C\u2018A-Z])`,
   ),
   new RegExp(`^[A-Z][A-Z.'-]{2,}(?:[ /][A-Z][A-Z.'-]+)*(?:${DATE})?\\s*(?:\\([A-Za-z]{2,12}\\)\\s*)?:\\s+(?=["\u201C\u2018A-Z])`),
   // Agency datelines with the country in brackets: "New Delhi [India], October 28 (ANI): ".

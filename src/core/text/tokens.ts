@@ -81,24 +81,43 @@ function computeTerm(lower: string): string | undefined {
   let word = lower.replace(/'s$/, '').replace(/\.$/, '');
   if (STOP_WORDS.has(word) || word.length < 2) return undefined;
   word = SPELLING_VARIANTS.get(word) ?? IRREGULAR_FORMS.get(word) ?? word;
-  const direct = SYNONYM_OF.get(word);
-  if (direct) return stemmer(direct);
-  const stem = stemmer(word);
-  const viaStem = SYNONYM_OF.get(stem) ?? synonymByStem().get(stem);
-  return viaStem ? stemmer(viaStem) : stem;
+  const family = SYNONYM_OF.get(word) ?? familyOfInflection(word);
+  return stemmer(family ?? word);
 }
 
-let stemSynonyms: Map<string, string> | undefined;
-/** Synonym lookup by stem, so inflections ("purchases", "purchased") find their family. */
-function synonymByStem(): Map<string, string> {
-  if (!stemSynonyms) {
-    stemSynonyms = new Map();
-    for (const [word, head] of SYNONYM_OF) {
-      const stem = stemmer(word);
-      if (!stemSynonyms.has(stem)) stemSynonyms.set(stem, head);
-    }
+/**
+ * The synonym family of an inflected form ("purchased", "duties", "negotiations", "cutting"):
+ * the word with a regular ending undone must itself be a family member. Matching by stem instead
+ * would join unrelated words that stem alike ("imports" and "important", "accordance" and "accord").
+ */
+function familyOfInflection(word: string): string | undefined {
+  for (const base of uninflected(word)) {
+    const family = SYNONYM_OF.get(base);
+    if (family) return family;
   }
-  return stemSynonyms;
+  return undefined;
+}
+
+function uninflected(word: string): string[] {
+  const out: string[] = [];
+  const strip = (suffix: string, add = '') => {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) out.push(word.slice(0, -suffix.length) + add);
+  };
+  strip('ies', 'y');
+  strip('ied', 'y');
+  strip('es');
+  strip('s');
+  strip('ed');
+  strip('d');
+  strip('ing');
+  strip('ing', 'e');
+  strip('ly');
+  // A doubled final consonant: "cutting", "planned".
+  for (const suffix of ['ing', 'ed']) {
+    const stem = word.slice(0, -suffix.length);
+    if (word.endsWith(suffix) && stem.length > 2 && stem.at(-1) === stem.at(-2)) out.push(stem.slice(0, -1));
+  }
+  return out;
 }
 
 /** Content terms of a text, in order (duplicates kept). */
