@@ -7,8 +7,12 @@ import { termOf, tokenize } from './text/tokens.ts';
 const QUESTION_WORDS = new Set(
   `what which who whom whose when where why how did does do is are was were will would can could should
 tell explain describe discuss discussed happen happened going any anything about there their they them
-his her its it the two sides many much more less often long soon kind sort`.split(/\s+/),
+his her its it the two sides many much more less often long soon kind sort be been being able use used
+using carry carried apply applies applied make made take took taken get got give gave put keep kept go went
+come came see saw know known call called mean means stake stakes involved`.split(/\s+/),
 );
+
+const UNKNOWN_WEIGHT = 2.5;
 
 export interface ScoredClaim {
   claim: RankedClaim;
@@ -52,10 +56,11 @@ export function scoreClaimsForQuestion(
   // the election?"): they are not looked for, but count against the coverage. Saying "the articles
   // don't say" for an oddly phrased question is better than quoting a sentence about something else.
   const questionTerms = [...terms].filter((t) => analysis.weights.df(t) > 0);
-  // Each weighs a little more than the question's average known word.
+  // Each weighs more than twice the question's average known word: one subject the set never
+  // mentions outweighs the protagonists' names the question also uses.
   const unknown = [...terms].filter((t) => analysis.weights.df(t) === 0).length;
   const knownIdf = questionTerms.reduce((s, t) => s + analysis.weights.idf(t), 0);
-  const unknownWeight = questionTerms.length > 0 ? (1.25 * unknown * knownIdf) / questionTerms.length : 0;
+  const unknownWeight = questionTerms.length > 0 ? (UNKNOWN_WEIGHT * unknown * knownIdf) / questionTerms.length : 0;
   // The story's protagonists (names in a large share of sentences) are context, not a requirement.
   const common = analysis.sentences.length * 0.1;
   for (const t of required) if (analysis.weights.df(t) > common) required.delete(t);
