@@ -10,7 +10,7 @@ import type { Writer } from '../llm/writer.ts';
  * and prompt version, which is part of every briefing cache key.
  */
 export interface BriefingEngine {
-  /** Engine name and version, e.g. "summit-offline/2". */
+  /** Engine name and version, e.g. "summit-offline/3". */
   readonly engine: string;
   /** Model and prompt version when an LLM writes briefings; "" for the offline engine. */
   readonly generator: string;

@@ -19,7 +19,7 @@ import type { Article, ArticleInput, Briefing, Citation, Disagreement, Topic } f
 
 export const ENGINE_NAME = 'summit-offline';
 /** Bumped whenever the engine's output changes, so cached briefings are rebuilt. */
-export const ENGINE_VERSION = '2';
+export const ENGINE_VERSION = '3';
 
 export interface EngineOptions {
   story: string;

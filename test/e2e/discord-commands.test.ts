@@ -38,7 +38,7 @@ test('brief: deferred at once, then topic embeds, sources differ, footer, button
   const differ = reply.embeds[3] as Json;
   assert.match(String(differ.description), /former President Trump/);
   const last = reply.embeds.at(-1) as Json;
-  assert.deepEqual(last.footer, { text: 'summit-offline/2' });
+  assert.deepEqual(last.footer, { text: 'summit-offline/3' });
   assert.equal(last.timestamp, '2026-01-01T08:00:00.000Z');
   assert.deepEqual(
     buttons(reply).map((b) => [b.label, b.custom_id, b.style]),

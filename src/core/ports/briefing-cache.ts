@@ -8,7 +8,7 @@ export interface BriefingCacheKey {
   fingerprint: string;
   /** Undefined: all topics. */
   topic?: string;
-  /** Engine name and version, e.g. "summit-offline/2". */
+  /** Engine name and version, e.g. "summit-offline/3". */
   engine: string;
   /** Model and prompt version when an LLM writes the briefing; empty for the offline engine. */
   generator?: string;
