@@ -1,9 +1,9 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ArticleInput } from '../core/types.ts';
 import { IngestPathError } from './errors.ts';
 import { readArticleFile } from './read-file.ts';
-import { unreadable } from './reasons.ts';
+import { SYMLINK_SKIPPED, unreadable } from './reasons.ts';
 import type { IngestResult, IngestWarning } from './types.ts';
 
 export type { IngestResult, IngestWarning } from './types.ts';
@@ -17,7 +17,7 @@ const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
  * Reads an article set: one file, or the files of a folder in name order (not recursive;
- * hidden files and the set's README.md are skipped). Bad files become warnings; only a missing
+ * hidden files, symbolic links and the set's README.md are skipped). Bad files become warnings; only a missing
  * path throws.
  */
 export async function readArticles(path: string, options: ReadArticlesOptions = {}): Promise<IngestResult> {
@@ -56,7 +56,9 @@ async function listArticleFiles(folder: string): Promise<string[]> {
 
 async function readEntry(path: string, name: string, maxFileBytes: number): Promise<IngestResult> {
   try {
-    const info = await stat(path);
+    // A link could bring in any file the process can read (/etc/passwd): a folder holds its own files.
+    const info = await lstat(path);
+    if (info.isSymbolicLink()) return warning(name, SYMLINK_SKIPPED);
     if (info.isDirectory()) return warning(name, 'folder skipped (folders are not read recursively)');
     // Reading a FIFO or device could block forever.
     if (!info.isFile()) return warning(name, 'not a regular file');

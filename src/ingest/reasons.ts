@@ -2,6 +2,7 @@
 export const EMPTY = 'empty';
 export const BINARY = 'binary data';
 export const NO_USABLE_TEXT = 'no usable text';
+export const SYMLINK_SKIPPED = 'symbolic link skipped (only the folder\'s own files are read)';
 
 export function tooLarge(size: number, limit: number): string {
   return `too large (${size} bytes > ${limit})`;

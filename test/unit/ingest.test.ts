@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { IngestPathError } from '../../src/ingest/errors.ts';
 import { readArticles } from '../../src/ingest/read-articles.ts';
+import { SYMLINK_SKIPPED } from '../../src/ingest/reasons.ts';
 
 const fixtures = new URL('../fixtures/ingest/', import.meta.url).pathname;
 const seedSet = new URL('../../data/summit-2025/', import.meta.url).pathname;
@@ -325,6 +326,22 @@ describe('readArticles: folders', () => {
       warnings.map((warning) => warning.file),
       ['c.json', 'nested'],
     );
+  });
+
+  test('a symbolic link is skipped with a warning naming it, wherever it points', async () => {
+    const folder = join(dir, 'links');
+    await mkdir(folder, { recursive: true });
+    const outside = join(dir, 'secret.txt');
+    await writeFile(outside, `root:x:0:0:root:/root:/bin/bash ${BODY}`);
+    await writeFile(join(folder, 'a.txt'), BODY);
+    await symlink(outside, join(folder, 'b.txt'));
+    await symlink(join(folder, 'a.txt'), join(folder, 'c.txt'));
+    const { articles, warnings } = await readArticles(folder);
+    assert.deepEqual(articles.map((article) => article.source), ['a.txt']);
+    assert.deepEqual(warnings, [
+      { file: 'b.txt', reason: SYMLINK_SKIPPED },
+      { file: 'c.txt', reason: SYMLINK_SKIPPED },
+    ]);
   });
 
   test('the bundled seed set gives five articles and no warnings', async () => {
