@@ -4,7 +4,7 @@ import { Registry } from 'prom-client';
 import { AnalysisCache } from './app/analysis-cache.ts';
 import type { BriefingEngine } from './app/briefing-engine.ts';
 import { Briefings } from './app/briefings.ts';
-import type { DeliveryProvider } from './app/chat-deliveries.ts';
+import type { DeliveryProvider } from './app/delivery-provider.ts';
 import { createEngine } from './app/default-engine.ts';
 import { DeliveryRegistry } from './app/delivery-registry.ts';
 import { seedDefaultStory } from './app/seed.ts';

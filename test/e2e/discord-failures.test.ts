@@ -1,41 +1,108 @@
 /**
- * When things go wrong behind a command or a thread question: the person gets one clear
- * sentence, the detail goes to the log, and a replayed interaction is not answered twice.
+ * When things go wrong behind a command or a thread question: the person who asked gets one
+ * clear sentence (ephemeral; the channel sees at most a neutral note), the detail goes to the
+ * log, and a replayed interaction is not answered twice.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { WorkerTimeoutError } from '../../src/app/service-errors.ts';
 import type { SummitService } from '../../src/app/summit-service.ts';
-import { postUserMessage, replayInteraction, replyTo, runCommand } from '../peers/discord/actions.ts';
+import { FAILED_NOTE } from '../../src/chat/discord/private-reply.ts';
+import { InvalidSourceError } from '../../src/sources/errors.ts';
+import { clickButton, postUserMessage, replayInteraction, replyTo, runCommand } from '../peers/discord/actions.ts';
+import { MESSAGE_FLAG } from '../peers/discord/constants.ts';
 import { briefingReply, bundledService, eventually, finalReply, startBotHarness } from '../peers/discord/harness.ts';
+import { DiscordPeer } from '../peers/discord/peer.ts';
+import type { PeerInteraction, StoredMessage } from '../peers/discord/state.ts';
 
-function failing(base: SummitService, method: 'brief' | 'ask', error: Error): SummitService {
+type Method = 'brief' | 'ask' | 'addSource';
+
+/** The service, except that `method` rejects with `error` (after its first `passes` calls). */
+function failing(base: SummitService, method: Method, error: Error, passes = 0): SummitService {
+  let calls = 0;
   return new Proxy(base, {
     get(target, key, receiver) {
-      if (key === method) return async () => Promise.reject(error);
       const value = Reflect.get(target, key, receiver);
+      if (key === method) {
+        return async (...args: unknown[]) => (calls++ < passes ? (value as (...a: unknown[]) => unknown).apply(target, args) : Promise.reject(error));
+      }
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }
 
-test('a typed service error is shown as its own sentence; anything else as a generic apology, logged', async () => {
+const isEphemeral = (m: StoredMessage) => (m.flags & MESSAGE_FLAG.Ephemeral) === MESSAGE_FLAG.Ephemeral;
+
+/** The ephemeral follow-ups of an interaction, once there is one. */
+function privateFollowUps(peer: DiscordPeer, interaction: PeerInteraction) {
+  return peer.waitFor(() => {
+    const found = interaction.followUpIds.map((id) => peer.messages.get(id)).filter((m): m is StoredMessage => m !== undefined && isEphemeral(m));
+    return found.length > 0 ? found : undefined;
+  }, 'an ephemeral follow-up');
+}
+
+/** What everyone in the channel can read: non-ephemeral messages' text and embeds. */
+const publicText = (peer: DiscordPeer) =>
+  peer.messagesIn(peer.channelId).filter((m) => !isEphemeral(m)).map((m) => `${m.content} ${JSON.stringify(m.embeds)}`).join('\n');
+
+test('a command failing after its public deferral: the channel sees a neutral note, the reason goes privately to the one who asked', async () => {
   const h = await startBotHarness({ service: failing(await bundledService(), 'brief', new WorkerTimeoutError('The briefing', 60_000)) });
   try {
-    const reply = await finalReply(h.peer, runCommand(h.peer, 'brief'));
-    assert.equal(reply.content, 'The briefing is taking longer than 60 s; it stays queued — try again shortly.');
+    const interaction = runCommand(h.peer, 'brief');
+    const reply = await finalReply(h.peer, interaction);
+    assert.equal(isEphemeral(reply), false, 'the deferred "thinking…" reply was public');
+    assert.equal(reply.content, FAILED_NOTE);
+    assert.deepEqual(reply.embeds, []);
+    const [reason, ...more] = await privateFollowUps(h.peer, interaction);
+    assert.equal(reason?.content, 'The briefing is taking longer than 60 s; it stays queued — try again shortly.');
+    assert.equal(more.length, 0);
+    assert.doesNotMatch(publicText(h.peer), /longer than 60 s/, 'no error in the channel');
     assert.ok(h.logs.some((l) => l.level === 'error' && l.message === 'interaction failed'));
+    assert.deepEqual(h.peer.problems, [], 'the follow-up came after the deferred reply was edited');
   } finally {
     await h.close();
   }
   const g = await startBotHarness({ service: failing(await bundledService(), 'brief', new Error('socket hang up')) });
   try {
-    const reply = await finalReply(g.peer, runCommand(g.peer, 'sources'));
-    assert.match(reply.content, /^Sorry, summit could not do that just now\. The error was logged/);
-    assert.doesNotMatch(reply.content, /socket hang up/, 'internals stay in the log');
+    const interaction = runCommand(g.peer, 'sources');
+    assert.equal((await finalReply(g.peer, interaction)).content, FAILED_NOTE);
+    const [reason] = await privateFollowUps(g.peer, interaction);
+    assert.match(reason?.content ?? '', /^Sorry, summit could not do that just now\. The error was logged/);
+    assert.doesNotMatch(reason?.content ?? '', /socket hang up/, 'internals stay in the log');
+    assert.doesNotMatch(publicText(g.peer), /Sorry|socket hang up/);
     assert.deepEqual(g.peer.problems, []);
   } finally {
     await g.close();
+  }
+});
+
+test('a topic button failing leaves the briefing as it was and tells only the one who clicked', async () => {
+  const h = await startBotHarness({ service: failing(await bundledService(), 'brief', new Error('redis down'), 1) });
+  try {
+    const { reply } = await briefingReply(h, runCommand(h.peer, 'brief'));
+    const before = JSON.stringify(reply.embeds);
+    const button = (reply.components as { components: { custom_id: string }[] }[]).flatMap((row) => row.components).find((c) => /trade/.test(c.custom_id));
+    assert.ok(button, 'a topic button');
+    const click = clickButton(h.peer, reply.id, button.custom_id);
+    const [reason] = await privateFollowUps(h.peer, click);
+    assert.match(reason?.content ?? '', /^Sorry, summit could not do that just now/);
+    assert.equal(JSON.stringify(h.peer.messages.get(reply.id)?.embeds), before, 'the public briefing is untouched');
+    assert.doesNotMatch(publicText(h.peer), /Sorry/);
+  } finally {
+    await h.close();
+  }
+});
+
+test('a refused source after deferral: neutral note in the channel, the reason privately', async () => {
+  const h = await startBotHarness({ service: failing(await bundledService(), 'addSource', new InvalidSourceError('this story already follows 20 sources')), adminRole: true });
+  try {
+    const interaction = runCommand(h.peer, 'source add', { url: 'https://news.example/feed.xml' }, { user: h.peer.users.admin, permissions: DiscordPeer.MANAGE_CHANNELS });
+    assert.equal((await finalReply(h.peer, interaction)).content, FAILED_NOTE);
+    const [reason] = await privateFollowUps(h.peer, interaction);
+    assert.equal(reason?.content, 'This story already follows 20 sources.');
+    assert.doesNotMatch(publicText(h.peer), /20 sources/);
+  } finally {
+    await h.close();
   }
 });
 

@@ -1,5 +1,5 @@
 import { REST } from 'discord.js';
-import type { DeliveryFactory } from '../../app/chat-deliveries.ts';
+import type { DeliveryFactory } from '../../app/delivery-provider.ts';
 import { loadDiscordConfig } from '../../config/discord.ts';
 import { createLogger } from '../../ops/logger.ts';
 import { DiscordDelivery } from './delivery.ts';

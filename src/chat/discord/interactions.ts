@@ -1,11 +1,12 @@
-import { type Interaction, MessageFlags, type RepliableInteraction, RESTJSONErrorCodes } from 'discord.js';
+import { type Interaction, type RepliableInteraction, RESTJSONErrorCodes } from 'discord.js';
 import { handleButton, isSummitButton } from './buttons.ts';
 import { summitCommand } from './commands/summit.ts';
 import type { DiscordContext } from './context.ts';
 import { isDiscordError } from './errors.ts';
+import { tellPrivately } from './private-reply.ts';
 import { userMessage } from './user-messages.ts';
 
-/** Routes one interaction to its handler; failures are logged and told to the user plainly. */
+/** Routes one interaction to its handler; failures are logged and told plainly to the one who asked, never the channel. */
 export async function handleInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
   try {
     if (interaction.isChatInputCommand() && interaction.commandName === summitCommand.name) {
@@ -26,10 +27,7 @@ export async function handleInteraction(interaction: Interaction, ctx: DiscordCo
 
 async function tellUser(interaction: RepliableInteraction, content: string, ctx: DiscordContext) {
   try {
-    const message = { content, allowedMentions: { parse: [] } };
-    if (interaction.deferred && !interaction.replied) await interaction.editReply(message);
-    else if (interaction.replied || interaction.deferred) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
-    else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+    await tellPrivately(interaction, content);
   } catch (error) {
     ctx.logger.warn({ err: error, interactionId: interaction.id }, 'could not tell the user about a failure');
   }

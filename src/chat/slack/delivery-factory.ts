@@ -1,4 +1,4 @@
-import type { DeliveryFactory } from '../../app/chat-deliveries.ts';
+import type { DeliveryFactory } from '../../app/delivery-provider.ts';
 import { loadSlackDeliveryConfig } from '../../config/slack.ts';
 import { createLogger } from '../../ops/logger.ts';
 import { SlackDelivery } from './delivery.ts';

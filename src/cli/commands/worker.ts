@@ -1,4 +1,4 @@
-import type { DeliveryProvider } from '../../app/chat-deliveries.ts';
+import type { DeliveryProvider } from '../../app/delivery-provider.ts';
 import type { CliCommand } from '../command.ts';
 import { fetchConfigFromEnv, queueConfigFromEnv } from './queue-config.ts';
 

@@ -4,10 +4,7 @@ import { type Html, html, safeHref } from '../html.ts';
 import { formatDate } from './article-page.ts';
 import { layout } from './layout.ts';
 import { sourcesSection } from './sources-section.ts';
-import { independentSources, sourceNumbers } from '../../render/source-numbers.ts';
-
-/** Numbers sources as chat does: position in the briefing's article list, from 1. */
-export type SourceNumbers = Map<string, number>;
+import { independentSources, type SourceNumbers, sourceNumbers } from '../../render/source-numbers.ts';
 
 /**
  * The full briefing — every topic and point, the sources with rewrite groups and flags, and

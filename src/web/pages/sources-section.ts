@@ -1,6 +1,6 @@
 import type { Briefing } from '../../core/types.ts';
 import { type Html, html, safeHref } from '../html.ts';
-import type { SourceNumbers } from './briefing-page.ts';
+import type { SourceNumbers } from '../../render/source-numbers.ts';
 
 /** Every article, numbered as in the points above, with its rewrite group and low-information flag. */
 export function sourcesSection(briefing: Briefing, numbers: SourceNumbers, base: string): Html {

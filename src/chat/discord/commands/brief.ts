@@ -2,7 +2,8 @@ import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js'
 import type { DiscordContext } from '../context.ts';
 import { briefingMessages } from '../render/briefing.ts';
 import { briefingButtons } from '../render/components.ts';
-import { truncate } from '../render/text.ts';
+import { inertText, truncate } from '../render/text.ts';
+import { tellPrivately } from '../private-reply.ts';
 import { sendReply } from '../reply.ts';
 import { storyForChannel } from '../story.ts';
 import { openQuestionThread } from '../threads.ts';
@@ -27,14 +28,14 @@ export const briefSubcommand = {
         return option;
       }),
   async execute(interaction, ctx) {
-    // Acknowledge first: a briefing may be computed (or queued) and Discord allows 3 seconds.
-    await interaction.deferReply();
     const topic = interaction.options.getString('topic') ?? undefined;
     const topics = ctx.service.topics();
     if (topic && !topics.some((t) => t.id === topic)) {
-      await interaction.editReply({ content: `Unknown topic “${truncate(topic, 100)}”. Topics are: ${topics.map((t) => t.id).join(', ')}.`, allowedMentions: { parse: [] } });
+      await tellPrivately(interaction, `Unknown topic “${inertText(truncate(topic, 100))}”. Topics are: ${topics.map((t) => inertText(t.id)).join(', ')}.`);
       return;
     }
+    // Acknowledge first: a briefing may be computed (or queued) and Discord allows 3 seconds.
+    await interaction.deferReply();
     await postBriefing(interaction, ctx, topic);
   },
 } satisfies SummitSubcommand;

@@ -6,6 +6,7 @@ import type { DiscordContext } from '../context.ts';
 import { canManageSubscriptions } from '../permissions.ts';
 import { absoluteUrl, maskedLink } from '../render/links.ts';
 import { inertText, truncate } from '../render/text.ts';
+import { tellPrivately } from '../private-reply.ts';
 import { storyForChannel } from '../story.ts';
 import { channelOf } from './channel.ts';
 
@@ -121,7 +122,7 @@ async function failed(interaction: ChatInputCommandInteraction, ctx: DiscordCont
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('source:') && error instanceof Error) {
     ctx.logger.info({ code, interactionId: interaction.id }, 'source request refused');
-    return edit(interaction, sentence(error.message));
+    return tellPrivately(interaction, sentence(error.message));
   }
   throw error;
 }

@@ -56,28 +56,41 @@ export function summitCommand(deps: SlackDeps) {
           return;
         }
         await ack();
-        await postBriefing(deps, request, io, topic?.id);
+        await afterAck(deps, io, () => postBriefing(deps, request, io, topic?.id));
         return;
       }
       case 'ask':
         await ack();
-        await postAnswer(deps, request, io, parsed.question);
+        await afterAck(deps, io, () => postAnswer(deps, request, io, parsed.question));
         return;
       case 'sources':
         await ack();
-        await replySources(deps, io);
+        await afterAck(deps, io, () => replySources(deps, io));
         return;
       case 'subscribe':
         await ack();
-        await subscribe(deps, request, io, parsed.args);
+        await afterAck(deps, io, () => subscribe(deps, request, io, parsed.args));
         return;
       case 'unsubscribe':
         await ack();
-        await unsubscribe(deps, request, io);
+        await afterAck(deps, io, () => unsubscribe(deps, request, io));
         return;
       case 'source':
         await ack();
-        await sourceCommand(deps, request, io, parsed.action, parsed.args);
+        await afterAck(deps, io, () => sourceCommand(deps, request, io, parsed.action, parsed.args));
     }
   };
+}
+
+/**
+ * The slow part of a command. Handlers tell the person about the failures they expect; anything
+ * else they throw is logged and answered the same way, ephemerally, never in the channel.
+ */
+async function afterAck(deps: SlackDeps, io: CommandIO, work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (error) {
+    deps.logger.error({ err: error }, 'command failed');
+    await io.respond(ephemeral(notice(serviceFailureMessage(error))));
+  }
 }
