@@ -34,7 +34,7 @@ test('/summit brief acks at once, then posts the briefing as the bot and links i
   const text = postedMessage(message).text;
   for (const label of ['*Trade*', '*Defence*', '*China*']) assert.ok(text.includes(label), label);
   assert.match(text, /• .+ \[\d\]/, 'points with numbered sources');
-  assert.match(text, /summit-offline\/2 · <!date\^\d+\^/);
+  assert.match(text, /summit-offline\/3 · <!date\^\d+\^/);
   const buttons = blocks.find((b) => b.type === 'actions')?.elements?.map((e) => e.action_id);
   assert.deepEqual(buttons, ['summit_all_topics', 'summit_topic_0', 'summit_topic_1', 'summit_topic_2', 'summit_sources']);
   const link = await waitFor(() => service.thread(`slack:${message.channel}:${message.ts}`), 'the thread link');
