@@ -9,7 +9,8 @@ const QUESTION_WORDS = new Set(
 tell explain describe discuss discussed happen happened going any anything about there their they them
 his her its it the two sides many much more less often long soon kind sort be been being able use used
 using carry carried apply applies applied make made take took taken get got give gave put keep kept go went
-come came see saw know known call called mean means stake stakes involved`.split(/\s+/),
+come came see saw know known call called mean means stake stakes involved pay paid provide provides
+providing represent represents`.split(/\s+/),
 );
 
 const UNKNOWN_WEIGHT = 2.5;
