@@ -47,6 +47,12 @@ function score(goldPath: string, briefing: Briefing, sourcesDir: string, name: s
   return runScorer(scorer, goldPath, path, sourcesDir);
 }
 
+function withoutOverview(briefing: Briefing): Briefing {
+  const copy = { ...briefing };
+  delete copy.overview;
+  return copy;
+}
+
 async function runSet(set: QualitySet): Promise<Row> {
   const { articles } = await readArticles(set.articlesDir);
   const topics = await loadTopics(set.topicsPath);
@@ -57,10 +63,10 @@ async function runSet(set: QualitySet): Promise<Row> {
 
   // The baseline: as many TextRank sentences as the engine has points, read by the scorer as if
   // filed under every topic (it has none), from the same cleaned sentences.
-  const count = briefing.topics.reduce((n, t) => n + t.points.length, 0);
+  const count = briefing.topics.reduce((n, t) => n + t.points.length, briefing.overview?.points.length ?? 0);
   const cleaned = analysis.articles.map((a) => a.sentences.map((s) => s.text).join('\n')).join('\n');
   const points = textRankTop(cleaned, count).map((p) => ({ text: p.text, independentSources: 1, claimId: '', citations: [] }));
-  const baseline: Briefing = { ...briefing, topics: topics.map((t) => ({ id: t.id, label: t.label, points })), disagreements: [] };
+  const baseline: Briefing = { ...withoutOverview(briefing), topics: topics.map((t) => ({ id: t.id, label: t.label, points })), disagreements: [] };
   const baselineFacts = Number(score(set.goldPath, baseline, set.articlesDir, `${set.id}.textrank`).metrics.facts);
 
   const questions = readQuestions(set);

@@ -103,8 +103,7 @@ export function topicBriefings(
         for (const [u, others] of chosen.entries()) {
           for (const p of others) {
             const similarity = context.weights.similarity(p.display, c.claim.display);
-            // Most of the shorter point's words in the other: the same fact, one wording inside the other.
-            const repeated = similarity > REDUNDANT || containment(p.display.termIds, c.claim.display.termIds) >= CONTAINED;
+            const repeated = sayTheSame(p.display, c.claim.display, context.weights, similarity);
             if (u !== t) repeatsOther ||= repeated;
             else redundancy = Math.max(redundancy, repeated ? 1 : similarity);
           }
@@ -140,6 +139,19 @@ const REDUNDANT = 0.22;
 const CONTAINED = 0.6;
 /** ... when it has this many terms: a short sentence shares most of its few words by chance. */
 const CONTAINED_MIN_TERMS = 5;
+
+/**
+ * Two shown sentences say the same thing: similar wording, or most of the shorter one's words in
+ * the other (one wording inside the other).
+ */
+export function sayTheSame(
+  a: SentenceFeatures,
+  b: SentenceFeatures,
+  weights: TermWeights,
+  similarity = weights.similarity(a, b),
+): boolean {
+  return similarity > REDUNDANT || containment(a.termIds, b.termIds) >= CONTAINED;
+}
 
 /** Shared terms over the shorter list's length (sorted id lists). */
 function containment(a: Uint32Array, b: Uint32Array): number {

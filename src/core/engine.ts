@@ -8,6 +8,7 @@ import { claimDisagreements, type RawDisagreement } from './disagreements.ts';
 import { extractFeatures, type SentenceFeatures, TermWeights, Vocabulary } from './features.ts';
 import { figureDisagreements } from './figure-disagreements.ts';
 import { dropOffTopicEdges } from './off-topic.ts';
+import { overviewPoints } from './overview.ts';
 import { contentId, sentenceRef } from './ids.ts';
 import { sentenceLink } from './links.ts';
 import { titleDisagreements } from './title-disagreements.ts';
@@ -106,6 +107,12 @@ export function briefingFromAnalysis(
     const g = analysis.groupIds[i] as string;
     groups.set(g, [...(groups.get(g) ?? []), a.id]);
   });
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const briefed = topicBriefings(ranked, topicMatchers(topics), budget, analysis.cite, {
+    weights: analysis.weights,
+    antecedent: (s) => antecedentOf(s),
+    lookup: (term) => analysis.vocabulary.lookup(term),
+  });
   return {
     story: options.story,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
@@ -122,11 +129,8 @@ export function briefingFromAnalysis(
       sentences: a.sentences.length,
     })),
     groups: [...groups.entries()].map(([id, articleIds]) => ({ id, articleIds })),
-    topics: topicBriefings(ranked, topicMatchers(topics), options.budget ?? DEFAULT_BUDGET, analysis.cite, {
-      weights: analysis.weights,
-      antecedent: (s) => antecedentOf(s),
-      lookup: (term) => analysis.vocabulary.lookup(term),
-    }),
+    ...(options.topic ? {} : { overview: { points: overviewPoints(ranked, briefed, budget, analysis.cite, analysis.weights) } }),
+    topics: briefed,
     disagreements: analysis.disagreements,
   };
 }

@@ -81,6 +81,11 @@ export interface Briefing {
   engine: string;
   articles: BriefingArticle[];
   groups: { id: string; articleIds: string[] }[];
+  /**
+   * Full briefings: the story's top developments that no topic section carries (a story's biggest
+   * news may fit no topic), shown first. Absent in a one-topic brief.
+   */
+  overview?: { points: Point[] };
   topics: TopicBriefing[];
   disagreements: Disagreement[];
   /** Things the reader must be told, e.g. that the LLM failed and the offline engine wrote this. */

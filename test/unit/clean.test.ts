@@ -51,6 +51,19 @@ test('splits section headings glued into running text', () => {
   );
 });
 
+test('splits a sentence-case heading glued to the text; outlets and places named "The ..." stay', () => {
+  const glued = 'Market reaction Harbour shares drop by the daily limit Following the ruling, Harbour Holdings shares fell 10% in Shenzhen.';
+  assert.deepEqual(cleanArticleText(glued, dictionary).sentences, [
+    'Following the ruling, Harbour Holdings shares fell 10% in Shenzhen.',
+  ]);
+  for (const kept of [
+    'The minister told The Associated Press that the talks would resume on Friday in Geneva.',
+    'Judges sitting in The Hague rejected the claim in a unanimous ruling last July.',
+  ]) {
+    assert.deepEqual(cleanArticleText(kept, dictionary).sentences, [kept]);
+  }
+});
+
 test('does not mistake a titled name for a heading', () => {
   assert.equal(
     splitGluedHeading('Prime Minister Sanae Takaichi met the president on Tuesday.', dictionary),

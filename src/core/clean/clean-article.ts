@@ -1,6 +1,6 @@
 import { splitSentences } from '../text/sentences.ts';
 import { isBoilerplateLine, isCaption, isHeadingLine, stripLinePrefix, tidyPunctuation } from './boilerplate.ts';
-import { countWords, isTitleCase, splitGluedHeading, type WordList } from './headings.ts';
+import { countWords, isTitleCase, splitGluedHeading, splitGluedSentenceCaseHeading, type WordList } from './headings.ts';
 import { repairMojibake } from './mojibake.ts';
 
 export interface CleanedText {
@@ -37,7 +37,7 @@ export function cleanArticleText(raw: string, dictionary: WordList): CleanedText
         else removed.push(sentence);
         continue;
       }
-      const glued = splitGluedHeading(sentence, dictionary);
+      const glued = splitGluedHeading(sentence, dictionary) ?? splitGluedSentenceCaseHeading(sentence);
       if (glued) {
         removed.push(glued.heading);
         sentence = glued.sentence;

@@ -77,6 +77,36 @@ export function splitGluedHeading(
   return undefined;
 }
 
+/** Words that open a sentence after a glued sentence-case heading ("... daily limit Following the ..."). */
+const OPENERS = new Set(
+  `the a an following after before as when while in on at despite amid under with this these those its his
+her their it he she they we`.split(/\s+/),
+);
+/** The heading before a glued opener is short; the sentence after it is a real one. */
+const MAX_GLUED_HEADING_WORDS = 14;
+const MIN_SENTENCE_AFTER = 6;
+
+/**
+ * Splits a sentence-case heading run into the text ("Market impact Shares fall by the daily
+ * limit Following the decision, shares fell 10%."): a sentence opener capitalised after a
+ * lowercase word with no punctuation between, itself followed by a lowercase word, so titles of
+ * works and outlets ("told The Associated Press", "in The Hague") stay.
+ */
+export function splitGluedSentenceCaseHeading(sentence: string): { heading: string; sentence: string } | undefined {
+  const ws = words(sentence);
+  const limit = Math.min(ws.length - MIN_SENTENCE_AFTER, MAX_GLUED_HEADING_WORDS + 1);
+  for (let i = 3; i < limit; i++) {
+    const word = bare((ws[i] as Word).text);
+    const before = (ws[i - 1] as Word).text;
+    const after = bare((ws[i + 1] as Word).text);
+    if (!/^[A-Z][a-z]+$/.test(word) || !OPENERS.has(word.toLowerCase())) continue;
+    if (!/^[a-z][a-z'’-]*$/.test(before) || MINOR_WORDS.has(before) || !/^[a-z]/.test(after)) continue;
+    const headingEnd = (ws[i - 1] as Word).end;
+    return { heading: sentence.slice(0, headingEnd).trim(), sentence: sentence.slice(headingEnd).trim() };
+  }
+  return undefined;
+}
+
 /**
  * A headline: most words capitalised (Title Case), several words long. Expects a sentence as
  * `splitSentences` returns it (words separated by single spaces), so words are found by indexOf.
