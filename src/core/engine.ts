@@ -11,6 +11,7 @@ import { dropOffTopicEdges } from './off-topic.ts';
 import { contentId, sentenceRef } from './ids.ts';
 import { sentenceLink } from './links.ts';
 import { titleDisagreements } from './title-disagreements.ts';
+import { withDisagreementTopics } from './disagreement-topics.ts';
 import { prepareArticles } from './prepare.ts';
 import { DEFAULT_REWRITE_OPTIONS, findRewriteGroups, type RewriteGroupOptions } from './rewrite-groups.ts';
 import { Specifics } from './specificity.ts';
@@ -19,7 +20,7 @@ import type { Article, ArticleInput, Briefing, Citation, Disagreement, Topic } f
 
 export const ENGINE_NAME = 'summit-offline';
 /** Bumped whenever the engine's output changes, so cached briefings are rebuilt. */
-export const ENGINE_VERSION = '2';
+export const ENGINE_VERSION = '3';
 
 export interface EngineOptions {
   story: string;
@@ -106,7 +107,7 @@ export function briefingFromAnalysis(
     const g = analysis.groupIds[i] as string;
     groups.set(g, [...(groups.get(g) ?? []), a.id]);
   });
-  return {
+  const briefing: Briefing = {
     story: options.story,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     engine: `${ENGINE_NAME}/${ENGINE_VERSION}`,
@@ -129,6 +130,7 @@ export function briefingFromAnalysis(
     }),
     disagreements: analysis.disagreements,
   };
+  return withDisagreementTopics(briefing, analysis.claims, options.topic);
 }
 
 /**
@@ -169,5 +171,6 @@ function finishDisagreement(d: RawDisagreement, cite: (s: SentenceFeatures) => C
     for (const s of v.sentences) cited.add(s);
     return { text: v.text, articleIds: [...new Set(v.sentences.map((s) => s.articleId))] };
   });
-  return { about: d.about, kind: d.kind, variants, citations: [...cited].map(cite) };
+  // Topics come with the briefing (withDisagreementTopics): they depend on which claims it briefs.
+  return { about: d.about, kind: d.kind, variants, citations: [...cited].map(cite), topicIds: [] };
 }

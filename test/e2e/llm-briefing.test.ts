@@ -147,6 +147,6 @@ test('the cache key part names model, prompt version and content, and a non-Open
   assert.equal(key, `openai:${TEST_MODEL}/prompt-v1#${prompts.contentHash}@${new URL(peer.baseUrl).host}`);
   assert.equal(key, (await peerWriter(peer)).cacheKeyPart);
   assert.notEqual(await llmCacheKeyPart(peerConfig(peer, { model: 'other-model' })), key);
-  assert.equal(await llmCacheKeyPart({ engine: 'offline' }), 'offline:summit-offline/2');
+  assert.equal(await llmCacheKeyPart({ engine: 'offline' }), 'offline:summit-offline/3');
   assert.equal(peer.requests.length, 0, 'computing a cache key calls no model');
 });

@@ -57,7 +57,7 @@ test('a failing model: exit 0, the offline briefing, and the note on stderr', as
   const result = await summit(['brief', '--format', 'json'], llmEnv(peer));
   assert.equal(result.code, 0, result.stderr);
   const briefing = JSON.parse(result.stdout) as Briefing;
-  assert.equal(briefing.engine, 'summit-offline/2');
+  assert.equal(briefing.engine, 'summit-offline/3');
   assert.deepEqual(briefing.notes, ['Written by the offline engine: the language model service had an error.']);
   assert.match(result.stderr, /summit: note: Written by the offline engine: the language model service had an error\./);
 });
@@ -66,12 +66,12 @@ test('--engine and SUMMIT_ENGINE choose; without a key, auto is offline and llm 
   const peer = await peerFor(t);
   const noKey = { OPENAI_BASE_URL: peer.baseUrl };
   const auto = await summit(['brief', '--format', 'json'], noKey);
-  assert.equal((JSON.parse(auto.stdout) as Briefing).engine, 'summit-offline/2');
+  assert.equal((JSON.parse(auto.stdout) as Briefing).engine, 'summit-offline/3');
 
   const offline = await summit(['brief', '--format', 'json', '--engine', 'offline'], llmEnv(peer));
-  assert.equal((JSON.parse(offline.stdout) as Briefing).engine, 'summit-offline/2');
+  assert.equal((JSON.parse(offline.stdout) as Briefing).engine, 'summit-offline/3');
   const fromEnv = await summit(['brief', '--format', 'json'], { ...llmEnv(peer), SUMMIT_ENGINE: 'offline' });
-  assert.equal((JSON.parse(fromEnv.stdout) as Briefing).engine, 'summit-offline/2');
+  assert.equal((JSON.parse(fromEnv.stdout) as Briefing).engine, 'summit-offline/3');
   assert.equal(peer.requests.length, 0);
 
   const missing = await summit(['brief', '--engine', 'llm'], noKey);

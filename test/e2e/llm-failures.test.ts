@@ -114,7 +114,7 @@ describe('every model failure ends in the offline briefing with a note, never an
     const { analysis, options } = await seedSet();
     const briefing = await (await peerWriter(peer)).brief({ analysis, options });
     assert.deepEqual(briefing.notes, [note('the language model service could not be reached')]);
-    assert.equal(briefing.engine, 'summit-offline/2');
+    assert.equal(briefing.engine, 'summit-offline/3');
   });
 
   test('answers fall back too, with their own note', async (t) => {
