@@ -1,7 +1,6 @@
 import { DEFAULT_BUDGET } from '../core/briefing.ts';
 import type { WordList } from '../core/clean/headings.ts';
 import { type Analysis, briefingFromAnalysis, type EngineOptions } from '../core/engine.ts';
-import { withDisagreementTopics } from '../core/disagreement-topics.ts';
 import type { Briefing, TopicBriefing } from '../core/types.ts';
 import { toPoint } from './cited-claims.ts';
 import { briefingContext, type ClaimCatalog } from './condense.ts';
@@ -51,8 +50,7 @@ export async function writeLlmBriefing(
           dictionary: deps.dictionary,
         }),
     );
-    // Disagreements go under the topics whose written points state their claims.
-    return withDisagreementTopics({ ...offline, engine: deps.engine, topics }, analysis.claims);
+    return { ...offline, engine: deps.engine, topics };
   } catch (error) {
     return { ...offline, notes: [...(offline.notes ?? []), fallbackNote(deps, 'briefing', error)] };
   }
