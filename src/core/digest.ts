@@ -52,6 +52,8 @@ export function buildDigest(input: DigestInput): DigestResult {
 
   const disagreements: Disagreement[] = [];
   for (const d of briefing.disagreements) {
+    // A channel following some topics gets only the disagreements about them, as a one-topic brief does.
+    if (wanted && !(d.topicIds ?? []).some((id) => wanted.has(id))) continue;
     const signature = disagreementSignature(d);
     if (delivered.disagreementSignatures.has(signature) || record.disagreementSignatures.includes(signature)) continue;
     record.disagreementSignatures.push(signature);

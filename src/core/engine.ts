@@ -12,6 +12,7 @@ import { overviewPoints } from './overview.ts';
 import { contentId, sentenceRef } from './ids.ts';
 import { sentenceLink } from './links.ts';
 import { titleDisagreements } from './title-disagreements.ts';
+import { withDisagreementTopics } from './disagreement-topics.ts';
 import { prepareArticles } from './prepare.ts';
 import { DEFAULT_REWRITE_OPTIONS, findRewriteGroups, type RewriteGroupOptions } from './rewrite-groups.ts';
 import { Specifics } from './specificity.ts';
@@ -113,7 +114,7 @@ export function briefingFromAnalysis(
     antecedent: (s) => antecedentOf(s),
     lookup: (term) => analysis.vocabulary.lookup(term),
   });
-  return {
+  const briefing: Briefing = {
     story: options.story,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     engine: `${ENGINE_NAME}/${ENGINE_VERSION}`,
@@ -133,6 +134,7 @@ export function briefingFromAnalysis(
     topics: briefed,
     disagreements: analysis.disagreements,
   };
+  return withDisagreementTopics(briefing, analysis.claims, options.topic);
 }
 
 /**
@@ -173,5 +175,6 @@ function finishDisagreement(d: RawDisagreement, cite: (s: SentenceFeatures) => C
     for (const s of v.sentences) cited.add(s);
     return { text: v.text, articleIds: [...new Set(v.sentences.map((s) => s.articleId))] };
   });
-  return { about: d.about, kind: d.kind, variants, citations: [...cited].map(cite) };
+  // Topics come with the briefing (withDisagreementTopics): they depend on which claims it briefs.
+  return { about: d.about, kind: d.kind, variants, citations: [...cited].map(cite), topicIds: [] };
 }

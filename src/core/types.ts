@@ -67,6 +67,8 @@ export interface Disagreement {
   kind: 'number' | 'date' | 'name' | 'title' | 'place' | 'detail';
   variants: DisagreementVariant[];
   citations: Citation[];
+  /** Topics of the claims it is about (briefing order); empty when no briefed claim is. */
+  topicIds: string[];
 }
 
 export interface BriefingArticle extends ArticleMeta {

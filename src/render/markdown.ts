@@ -1,10 +1,11 @@
 import { countsLine } from './counts.ts';
-import type { Answer, Briefing } from '../core/types.ts';
+import type { Answer, Briefing, Disagreement } from '../core/types.ts';
+import { disagreementSections } from './disagreement-sections.ts';
 import { sourceNumbers } from './source-numbers.ts';
 
 /**
- * Terminal-friendly Markdown: numbered source references [n] per article, a "sources differ"
- * section and the sources list with rewrite groups and low-information flags.
+ * Terminal-friendly Markdown: numbered source references [n] per article, where sources differ
+ * under each topic (the rest after the topics) and the sources list with rewrite groups and low-information flags.
  */
 export function briefingToMarkdown(briefing: Briefing): string {
   const refNumber = sourceNumbers(briefing.articles);
@@ -15,6 +16,14 @@ export function briefingToMarkdown(briefing: Briefing): string {
     `${countsLine(briefing.articles)} · ${briefing.engine} · ${briefing.generatedAt}`,
   );
   for (const note of briefing.notes ?? []) lines.push('', `> Note: ${note}`);
+  const differ = disagreementSections(briefing.topics, briefing.disagreements);
+  const differLines = (items: Disagreement[]) =>
+    items.map((d) => {
+      const variants = d.variants
+        .map((v) => `“${v.text}” ${v.articleIds.map((id) => `[${refNumber.get(id)}]`).join('')}`)
+        .join(' vs ');
+      return `- ${d.about} — ${variants}`;
+    });
   for (const topic of briefing.topics) {
     lines.push('', `## ${topic.label}`, '');
     if (topic.points.length === 0) lines.push('_The articles say nothing on this topic._');
@@ -25,16 +34,10 @@ export function briefingToMarkdown(briefing: Briefing): string {
       const single = point.independentSources === 1 ? ' _(single source)_' : '';
       lines.push(`- ${point.text} ${refs}${single}`);
     }
+    const here = differ.byTopic.get(topic.id) ?? [];
+    if (here.length > 0) lines.push('', '**Sources differ**', '', ...differLines(here));
   }
-  if (briefing.disagreements.length > 0) {
-    lines.push('', '## Sources differ', '');
-    for (const d of briefing.disagreements) {
-      const variants = d.variants
-        .map((v) => `“${v.text}” ${v.articleIds.map((id) => `[${refNumber.get(id)}]`).join('')}`)
-        .join(' vs ');
-      lines.push(`- ${d.about} — ${variants}`);
-    }
-  }
+  if (differ.rest.length > 0) lines.push('', `## ${differ.restTitle}`, '', ...differLines(differ.rest));
   lines.push('', '## Sources', '');
   for (const a of briefing.articles) {
     const flags = [`group ${a.group}`];

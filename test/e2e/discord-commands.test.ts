@@ -31,12 +31,14 @@ test('brief: deferred at once, then topic embeds, sources differ, footer, button
   assert.equal(interaction.callbackType, CALLBACK.DeferredChannelMessageWithSource, 'acknowledged with a deferred reply');
   assert.ok((interaction.callbackAt as number) - interaction.dispatchedAt < 3000, 'within Discord’s 3 seconds');
   assert.match(reply.content, /^\*\*summit-2025\*\* · 5 articles, 3 independent sources · \[full briefing\]\(https:\/\/summit\.example\/briefings\/[0-9a-f]+\)$/);
-  assert.deepEqual(embedTitles(reply), ['Trade', 'Defence', 'China', 'Sources differ']);
+  // Each topic is followed by where sources differ on it; what no topic takes comes last.
+  assert.deepEqual(embedTitles(reply), ['Trade', 'Trade: sources differ', 'Defence', 'Defence: sources differ', 'China', 'Sources differ on other points']);
   const trade = reply.embeds[0] as Json;
   assert.match(String(trade.description), /^• .*\[\d\]\(https:\/\/summit\.example\/articles\/[0-9a-f]+#s\d+\)/m, 'points carry numbered source links');
   assert.match(String(trade.description), /550 billion/);
-  const differ = reply.embeds[3] as Json;
-  assert.match(String(differ.description), /former President Trump/);
+  assert.match(String((reply.embeds[1] as Json).description), /former President Trump/);
+  assert.match(String((reply.embeds[3] as Json).description), /Tomahawk/);
+  assert.match(String((reply.embeds[5] as Json).description), /state guest house/);
   const last = reply.embeds.at(-1) as Json;
   assert.deepEqual(last.footer, { text: 'summit-offline/3' });
   assert.equal(last.timestamp, '2026-01-01T08:00:00.000Z');
@@ -67,7 +69,7 @@ test('brief: deferred at once, then topic embeds, sources differ, footer, button
 
 test('brief with a topic shows that topic only and highlights its button', async () => {
   const { reply } = await briefingReply(h, runCommand(h.peer, 'brief', { topic: 'china' }));
-  assert.deepEqual(embedTitles(reply).filter((t) => t !== 'Sources differ'), ['China']);
+  assert.deepEqual(embedTitles(reply), ['China'], 'a one-topic brief shows only its own disagreements (China has none)');
   assert.deepEqual(buttons(reply).filter((b) => b.style === 1).map((b) => b.label), ['China']);
   assert.equal(h.peer.channels.get(reply.threadId as string)?.name, 'Questions: summit-2025 (China)');
   assertNoProblems();
@@ -119,13 +121,19 @@ test('topic buttons re-render the same message; Sources answers privately', asyn
   const china = clickButton(h.peer, reply.id, 'summit:topic:china');
   await h.peer.waitFor(() => reply.history.length > versions && reply, 'the message edited for China');
   assert.equal(china.callbackType, CALLBACK.DeferredUpdateMessage);
-  assert.deepEqual(embedTitles(reply).filter((t) => t !== 'Sources differ'), ['China']);
+  assert.deepEqual(embedTitles(reply), ['China']);
   assert.deepEqual(buttons(reply).filter((b) => b.style === 1).map((b) => b.label), ['China']);
 
   const all = clickButton(h.peer, reply.id, 'summit:all');
   await h.peer.waitFor(() => reply.history.length > versions + 1 && reply, 'the message edited back to all topics');
   assert.equal(all.callbackType, CALLBACK.DeferredUpdateMessage);
-  assert.deepEqual(embedTitles(reply), ['Trade', 'Defence', 'China', 'Sources differ']);
+  assert.deepEqual(embedTitles(reply), ['Trade', 'Trade: sources differ', 'Defence', 'Defence: sources differ', 'China', 'Sources differ on other points']);
+
+  const trade = clickButton(h.peer, reply.id, 'summit:topic:trade');
+  await h.peer.waitFor(() => reply.history.length > versions + 2 && reply, 'the message edited for Trade');
+  assert.equal(trade.callbackType, CALLBACK.DeferredUpdateMessage);
+  assert.deepEqual(embedTitles(reply), ['Trade', 'Trade: sources differ']);
+  assert.doesNotMatch(JSON.stringify(reply.embeds), /Tomahawk|state guest house/, 'no other topic’s disagreements');
 
   const sources = clickButton(h.peer, reply.id, 'summit:sources');
   const list = await finalReply(h.peer, sources, 'the sources reply');

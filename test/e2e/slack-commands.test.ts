@@ -33,6 +33,10 @@ test('/summit brief acks at once, then posts the briefing as the bot and links i
   assert.match(blocks[0]?.text?.text ?? '', /^summit-2025 — 5 articles, \d independent sources?$/);
   const text = postedMessage(message).text;
   for (const label of ['*Trade*', '*Defence*', '*China*']) assert.ok(text.includes(label), label);
+  // Where sources differ sits under the topic it is about; what no topic takes comes after them.
+  assert.match(text, /\*Trade\*\n(?:• .*\n)+_Sources differ_\n• How Trump is titled/);
+  assert.match(text, /\*Defence\*\n(?:• .*\n)+_Sources differ_\n• Detail: .*Tomahawk/);
+  assert.match(text, /\*China\*\n(?:• .*\n)+\*Sources differ on other points\*\n• Place:/);
   assert.match(text, /• .+ \[\d\]/, 'points with numbered sources');
   assert.match(text, /summit-offline\/3 · <!date\^\d+\^/);
   const buttons = blocks.find((b) => b.type === 'actions')?.elements?.map((e) => e.action_id);
@@ -50,6 +54,7 @@ test('/summit brief <topic> posts only that topic; an unknown topic is refused i
   const text = postedMessage(message).text;
   assert.ok(text.includes('*China*'));
   assert.ok(!text.includes('*Trade*'));
+  assert.ok(!text.includes('Sources differ'), 'a one-topic brief shows only its own disagreements (China has none)');
   const bad = await stack.command('brief weather');
   assert.equal(bad.ack?.response_type, 'ephemeral');
   assert.match(String(bad.ack?.text), /no topic “weather”.*`trade`/);

@@ -28,7 +28,16 @@ test('the briefing chat links to is found by id in the store and rendered in ful
   assert.equal((body.match(/<ol class="points">[\s\S]*?<\/ol>/g) ?? []).join('').match(/<li>/g)?.length, points.length, 'every point');
   assert.equal(body.match(/<li id="source-\d+"/g)?.length, env.briefing.articles.length, 'every source');
   assert.match(body, /rewrite group with/);
-  if (env.briefing.disagreements.length > 0) assert.match(body, /<h2>Sources differ<\/h2>/);
+  // Each disagreement under its topics' sections (or after them when it has none).
+  for (const d of env.briefing.disagreements) {
+    const sections = d.topicIds.length > 0 ? d.topicIds.map((id) => `topic-${id}`) : ['disagreements'];
+    for (const id of sections) {
+      const section = body.match(new RegExp(`<section id="${id}">[\\s\\S]*?</section>`))?.[0] ?? '';
+      assert.match(section, /<h3 class="differ">Sources differ<\/h3>|<h2>Sources differ/, id);
+      const about = d.about.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+      assert.ok(section.includes(`<strong>${about}</strong>`), `${d.about} under ${id}`);
+    }
+  }
   // Markup-looking text of an article is text: escaped, never a tag.
   assert.match(body, /Steel tariffs: what the &lt;script&gt; tag said/);
   assert.doesNotMatch(body, /<script|<img/i);

@@ -88,11 +88,17 @@ test('a replacement topics file drives the topics; an invalid one is rejected', 
   assert.match(bad.stderr, /topics file .*bad-topics\.json: 0\.id/);
 });
 
-test('markdown output has numbered sources, a sources-differ section and flags', () => {
+test('markdown output has numbered sources, where sources differ under each topic, and flags', () => {
   const md = summit(['brief']).stdout;
   assert.match(md, /^# summit-2025/m);
   assert.match(md, /^## Trade$/m);
-  assert.match(md, /^## Sources differ$/m);
+  // Under its topic: the title disagreement sits in Trade, before Defence starts.
+  assert.match(md, /^## Trade\n[^#]*\*\*Sources differ\*\*\n\n- How Trump is titled/m);
+  assert.match(md, /^## Defence\n[^#]*\*\*Sources differ\*\*\n\n- Detail: .*Tomahawk/m);
+  assert.match(md, /^## Sources differ on other points$/m, 'a disagreement about no briefed point comes after the topics');
+  const trade = summit(['brief', '--topic', 'trade']).stdout;
+  assert.match(trade, /How Trump is titled/);
+  assert.doesNotMatch(trade, /Tomahawk|state guest house|Sources differ on other points/, 'a one-topic brief shows only its own');
   assert.match(md, /^\[3\] .*low information/m);
   assert.match(md, /^- .+ \[\d\]/m);
 });

@@ -23,6 +23,7 @@ const disagreement = (about: string, ...variants: string[]): Disagreement => ({
   kind: 'number',
   variants: variants.map((text, i) => ({ text, articleIds: [`a${i + 1}`] })),
   citations: [cite('a1', 9)],
+  topicIds: [],
 });
 
 function briefing(topics: Briefing['topics'], disagreements: Disagreement[] = []): Briefing {

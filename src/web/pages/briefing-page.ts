@@ -3,30 +3,36 @@ import type { Briefing, Citation, Disagreement, TopicBriefing } from '../../core
 import { type Html, html, safeHref } from '../html.ts';
 import { formatDate } from './article-page.ts';
 import { layout } from './layout.ts';
+import { disagreementSections } from '../../render/disagreement-sections.ts';
 import { sourcesSection } from './sources-section.ts';
 import { independentSources, type SourceNumbers, sourceNumbers } from '../../render/source-numbers.ts';
 
 /**
- * The full briefing — every topic and point, the sources with rewrite groups and flags, and
- * where sources disagree. The page chat posts link to when they had to shorten a briefing.
+ * The full briefing — every topic and point with where sources disagree on it, the
+ * disagreements no topic takes, and the sources with rewrite groups and flags. The page
+ * chat posts link to when they had to shorten a briefing.
  * `base` is the token prefix pages were reached through ("" otherwise); site links keep it.
  */
 export function briefingPage(briefing: Briefing, base: string): Html {
   const numbers: SourceNumbers = sourceNumbers(briefing.articles);
   const title = `${briefing.story}: briefing`;
+  const differ = disagreementSections(briefing.topics, briefing.disagreements);
   const body = html`<header>
 <h1>${briefing.story}</h1>
 <p class="meta">${plural(briefing.articles.length, 'article')} from ${plural(independentSources(briefing.articles), 'independent source')} · ${formatDate(briefing.generatedAt)} · ${briefing.engine}</p>
 ${(briefing.notes ?? []).map((n) => html`<p class="note">${n}</p>`)}
 </header>
-${briefing.topics.map((t) => topicSection(t, numbers, base))}
-${briefing.disagreements.length > 0 ? disagreementsSection(briefing.disagreements, numbers, base) : ''}
+${briefing.topics.map((t) => topicSection(t, differ.byTopic.get(t.id) ?? [], numbers, base))}
+${differ.rest.length > 0 ? html`<section id="disagreements">
+<h2>${differ.restTitle}</h2>
+${disagreementList(differ.rest, numbers, base)}</section>
+` : ''}
 ${sourcesSection(briefing, numbers, base)}
 <footer><p>Every point is a sentence of the articles, shortened; the numbers link to the sentences it comes from.</p></footer>`;
   return layout({ title, body });
 }
 
-function topicSection(topic: TopicBriefing, numbers: SourceNumbers, base: string): Html {
+function topicSection(topic: TopicBriefing, disagreements: Disagreement[], numbers: SourceNumbers, base: string): Html {
   return html`<section id="topic-${topic.id}">
 <h2>${topic.label}</h2>
 ${
@@ -37,15 +43,15 @@ ${
           p.independentSources > 1 ? html` <span class="independent">${p.independentSources} independent sources</span>` : ''
         }</li>`,
       )}</ol>`
-}
+}${disagreements.length > 0 ? html`
+<h3 class="differ">Sources differ</h3>
+${disagreementList(disagreements, numbers, base)}` : ''}
 </section>
 `;
 }
 
-function disagreementsSection(disagreements: Disagreement[], numbers: SourceNumbers, base: string): Html {
-  return html`<section id="disagreements">
-<h2>Sources differ</h2>
-<ul>${disagreements.map(
+function disagreementList(disagreements: Disagreement[], numbers: SourceNumbers, base: string): Html {
+  return html`<ul class="disagreements">${disagreements.map(
     (d) => html`<li><strong>${d.about}</strong> <span class="meta">(${d.kind})</span>
 <ul class="variants">${d.variants.map(
       (v) => html`<li>“${v.text}” ${citationLinks(
@@ -55,7 +61,6 @@ function disagreementsSection(disagreements: Disagreement[], numbers: SourceNumb
       )}</li>`,
     )}</ul></li>`,
   )}</ul>
-</section>
 `;
 }
 

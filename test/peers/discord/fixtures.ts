@@ -70,6 +70,7 @@ export function hugeBriefing(): Briefing {
         { text: `$${d}5 billion`, articleIds: ['a3'] },
       ],
       citations: [],
+      topicIds: [`topic${d % 6}`],
     })),
   };
 }

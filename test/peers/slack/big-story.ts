@@ -45,6 +45,8 @@ export function bigBriefing(options: { topics?: number; points?: number; article
         { text: `${d + 1} thousand jobs`, articleIds: [`a${d + 1}`] },
       ],
       citations: [cite(d), cite(d + 1)],
+      // Half under a topic, half under none (the section after the topics).
+      topicIds: d % 2 === 0 ? [`t${d % (options.topics ?? 10)}`] : [],
     })),
   };
 }
@@ -52,7 +54,9 @@ export function bigBriefing(options: { topics?: number; points?: number; article
 /** A SummitService over one big briefing (answers and subscriptions are not what these tests are about). */
 export function bigStoryService(briefing: Briefing): SummitService {
   const threads = new Map<string, { threadId: string; storyId: string; briefingId?: string; turns: [] }>();
-  const pick = (topic?: string) => (topic ? { ...briefing, topics: briefing.topics.filter((t) => t.id === topic) } : briefing);
+  // As the engine narrows a briefing: that topic, and only the disagreements about it.
+  const pick = (topic?: string) =>
+    topic ? { ...briefing, topics: briefing.topics.filter((t) => t.id === topic), disagreements: briefing.disagreements.filter((d) => d.topicIds.includes(topic)) } : briefing;
   return {
     brief: async ({ topic }) => ({ briefingId: `big-${topic ?? 'all'}`, briefing: pick(topic) }),
     sources: async () => briefing.articles,

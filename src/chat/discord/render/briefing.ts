@@ -4,6 +4,7 @@ import type { Briefing, Disagreement, TopicBriefing } from '../../../core/types.
 import { briefingPageUrl, maskedLink } from './links.ts';
 import type { MessageBody } from './message.ts';
 import { packEmbeds } from './pack.ts';
+import { disagreementSections } from '../../../render/disagreement-sections.ts';
 import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { citationRefs } from './refs.ts';
 import { DISCORD_LIMITS } from './limits.ts';
@@ -56,22 +57,43 @@ export function disagreementEmbed(
   return [{ title, color: DIFFER_COLOUR, description: lines.join('\n') }];
 }
 
+/**
+ * One embed per topic, each followed by where sources differ on it, then a "Sources differ"
+ * embed for what no topic shown takes (`restBase` names it when alone).
+ */
+export function topicAndDisagreementEmbeds(
+  topics: TopicBriefing[],
+  disagreements: Disagreement[],
+  briefing: Pick<Briefing, 'articles'>,
+  options: { publicBaseUrl?: string; empty?: string; restBase?: string },
+): APIEmbed[] {
+  const differ = disagreementSections(topics, disagreements, options.restBase);
+  return [
+    ...topics.flatMap((topic) => [
+      ...topicEmbeds([topic], briefing, options.publicBaseUrl, options.empty),
+      ...disagreementEmbed(`${inertText(topic.label)}: sources differ`, differ.byTopic.get(topic.id) ?? [], briefing, options.publicBaseUrl),
+    ]),
+    ...disagreementEmbed(differ.restTitle, differ.rest, briefing, options.publicBaseUrl),
+  ];
+}
+
 /** Counts line: "5 articles, 3 independent sources". */
 export function sourceCounts(briefing: Pick<Briefing, 'articles'>): string {
   return countsLine(briefing.articles);
 }
 
 /**
- * A briefing as Discord messages: a header line, one embed per topic, "Sources differ", and
+ * A briefing as Discord messages: a header line, one embed per topic with where sources differ
+ * on it, the disagreements no topic takes, and
  * a footer with the engine and time; split or shortened to Discord's limits.
  */
 export function briefingMessages(result: { briefingId: string; briefing: Briefing }, options: RenderOptions): MessageBody[] {
   const { briefing } = result;
   const fullUrl = briefingPageUrl(options.publicBaseUrl, result.briefingId);
-  const embeds = [
-    ...topicEmbeds(briefing.topics, briefing, options.publicBaseUrl, '*The articles say nothing on this topic.*'),
-    ...disagreementEmbed('Sources differ', briefing.disagreements, briefing, options.publicBaseUrl),
-  ];
+  const embeds = topicAndDisagreementEmbeds(briefing.topics, briefing.disagreements, briefing, {
+    ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
+    empty: '*The articles say nothing on this topic.*',
+  });
   const pages = packEmbeds(embeds, {
     maxMessages: options.maxMessages,
     footer: { text: briefing.engine, timestamp: briefing.generatedAt },

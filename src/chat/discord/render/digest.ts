@@ -1,5 +1,5 @@
 import type { Digest } from '../../../core/types.ts';
-import { disagreementEmbed, topicEmbeds } from './briefing.ts';
+import { topicAndDisagreementEmbeds } from './briefing.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { briefingPageUrl, maskedLink } from './links.ts';
 import type { MessageBody } from './message.ts';
@@ -18,8 +18,10 @@ export function digestMessages(digest: Digest, options: { publicBaseUrl?: string
     digest.nothingNew || (!newPoints && digest.disagreements.length === 0)
       ? [{ description: 'Nothing new since the last digest.' }]
       : [
-          ...topicEmbeds(digest.topics, digest, options.publicBaseUrl),
-          ...disagreementEmbed('Sources differ (new or changed)', digest.disagreements, digest, options.publicBaseUrl),
+          ...topicAndDisagreementEmbeds(digest.topics, digest.disagreements, digest, {
+            ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
+            restBase: 'Sources differ (new or changed)',
+          }),
           { title: 'Sources', color: 0x4a5568, description: sourceLines(digest.articles, options.publicBaseUrl).join('\n') },
         ];
   const pages = packEmbeds(embeds, {

@@ -4,6 +4,7 @@ import { ACTION_IDS, type ActionValue, encodeActionValue } from '../actions.ts';
 import { actions, type Block, button, context, header, section, sectionsFromLines, type SlackMessage } from './blocks.ts';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.ts';
 import { type MessageParts, shortenToOne, splitMessages } from './pack.ts';
+import { disagreementSections } from '../../../render/disagreement-sections.ts';
 import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { citationRefs, fullBriefingUrl, type RenderOptions, slackDate, sourceLines } from './sources.ts';
 
@@ -29,9 +30,10 @@ export function topicLines(topic: TopicBriefing, refs: Map<string, number>, opti
   return lines;
 }
 
-export function disagreementLines(items: Disagreement[], refs: Map<string, number>, options: RenderOptions): string[] {
+/** Where sources differ, under `heading` (mrkdwn): a topic's own, or those no topic shown takes. */
+export function disagreementLines(items: Disagreement[], refs: Map<string, number>, options: RenderOptions, heading = '*Sources differ*'): string[] {
   if (items.length === 0) return [];
-  const lines = ['*Sources differ*'];
+  const lines = [heading];
   for (const d of items) {
     const variants = d.variants.map((v) => {
       const cites = d.citations.filter((c) => v.articleIds.includes(c.articleId));
@@ -41,6 +43,18 @@ export function disagreementLines(items: Disagreement[], refs: Map<string, numbe
     lines.push(`• ${escapeMrkdwn(truncate(d.about, 200))}: ${variants.join(' vs ')}`);
   }
   return lines;
+}
+
+/**
+ * Each topic's points with the disagreements about them right below, then those about no topic
+ * shown; one run of sections per topic so a topic and its disagreements stay together.
+ */
+export function topicSectionLines(topics: TopicBriefing[], disagreements: Disagreement[], refs: Map<string, number>, options: RenderOptions): string[][] {
+  const differ = disagreementSections(topics, disagreements);
+  return [
+    ...topics.map((topic) => [...topicLines(topic, refs, options), ...disagreementLines(differ.byTopic.get(topic.id) ?? [], refs, options, '_Sources differ_')]),
+    disagreementLines(differ.rest, refs, options, `*${escapeMrkdwn(differ.restTitle)}*`),
+  ];
 }
 
 /** The sources cited above (all of them can be listed with the Sources button or /summit sources). */
@@ -68,8 +82,7 @@ function briefingParts(briefing: Briefing, ctx: BriefingContext): MessageParts {
   const refs = sourceNumbers(briefing.articles);
   const counts = countsLine(briefing.articles);
   const body: Block[] = [];
-  for (const topic of briefing.topics) body.push(...sectionsFromLines(topicLines(topic, refs, ctx)));
-  body.push(...sectionsFromLines(disagreementLines(briefing.disagreements, refs, ctx)));
+  for (const lines of topicSectionLines(briefing.topics, briefing.disagreements, refs, ctx)) body.push(...sectionsFromLines(lines));
   body.push(...sectionsFromLines(citedSourceLines(briefing.articles, citedArticles(briefing.topics, briefing.disagreements), ctx)));
   const full = fullBriefingUrl(ctx.briefingId, ctx);
   const contextLine = [`${escapeMrkdwn(briefing.engine)} · ${slackDate(briefing.generatedAt)}`];

@@ -3,7 +3,7 @@ import type { Digest } from '../../../core/types.ts';
 import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { ACTION_IDS, encodeActionValue } from '../actions.ts';
 import { actions, type Block, button, context, header, section, sectionsFromLines, type SlackMessage } from './blocks.ts';
-import { citedArticles, citedSourceLines, disagreementLines, topicLines } from './briefing.ts';
+import { citedArticles, citedSourceLines, topicSectionLines } from './briefing.ts';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.ts';
 import { splitMessages } from './pack.ts';
 import { fullBriefingUrl, type RenderOptions, slackDate } from './sources.ts';
@@ -32,8 +32,7 @@ export function renderDigest(digest: Digest, storyId: string, options: RenderOpt
 
   const refs = sourceNumbers(digest.articles);
   const body: Block[] = [];
-  for (const topic of topics) body.push(...sectionsFromLines(topicLines(topic, refs, options)));
-  body.push(...sectionsFromLines(disagreementLines(digest.disagreements, refs, options)));
+  for (const lines of topicSectionLines(topics, digest.disagreements, refs, options)) body.push(...sectionsFromLines(lines));
   body.push(...sectionsFromLines(citedSourceLines(digest.articles, citedArticles(topics, digest.disagreements), options)));
 
   const summary = `What's new: ${plural(newPoints, 'point')}${
