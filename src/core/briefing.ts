@@ -191,9 +191,27 @@ export function toPoint(
 ): Point {
   const ordered = [claim.display, ...claim.supporting.filter((m) => m !== claim.display)];
   return {
-    text: compressSentence(claim.display.text, budget.wordsPerPoint),
+    text: balanceQuotes(compressSentence(claim.display.text, budget.wordsPerPoint)),
     independentSources: claim.independentSources,
     claimId: claim.id,
     citations: ordered.map(cite),
   };
+}
+
+/**
+ * A sentence from inside a longer quotation opens or closes a quote it does not contain
+ * ("... as you conspire against the United States"): the missing mark is added, so the point
+ * reads as the quotation it is part of.
+ */
+export function balanceQuotes(text: string): string {
+  const opening = (text.match(/\u201C/g) ?? []).length;
+  const closing = (text.match(/\u201D/g) ?? []).length;
+  if (closing > opening) return `\u201C${text}`;
+  if (opening > closing) return `${text}\u201D`;
+  if ((text.match(/"/g) ?? []).length % 2 === 1) {
+    // The lone mark opens a quote (at the start or after a space) or closes one.
+    const at = text.lastIndexOf('"');
+    return at === 0 || /\s/.test(text[at - 1] ?? '') ? `${text}"` : `"${text}`;
+  }
+  return text;
 }

@@ -1,3 +1,4 @@
+import { OVERVIEW_SECTION_ID } from './overview.ts';
 import type { Briefing, Disagreement, SentenceRef } from './types.ts';
 
 const key = (ref: SentenceRef) => `${ref.articleId}\u0000${ref.sentenceId}`;
@@ -6,7 +7,8 @@ const key = (ref: SentenceRef) => `${ref.articleId}\u0000${ref.sentenceId}`;
  * Gives each disagreement the topics of the claims it is about: a claim belongs to the topics
  * whose points state it (the briefing's own topic assignment), and a disagreement is about the
  * claims its cited sentences are members of. Topics keep the briefing's order; a disagreement
- * about no briefed claim gets none. A one-topic brief keeps only that topic's disagreements.
+ * about no briefed claim gets none; one about an overview point is placed there ("overview"). A
+ * one-topic brief keeps only that topic's disagreements.
  */
 export function withDisagreementTopics(
   briefing: Briefing,
@@ -18,7 +20,11 @@ export function withDisagreementTopics(
     for (const m of claim.members) claimsOf.set(key(m), [...(claimsOf.get(key(m)) ?? []), claim.id]);
   }
   const topicsOfClaim = new Map<string, Set<string>>();
-  for (const topic of briefing.topics) {
+  const sections = [
+    ...(briefing.overview ? [{ id: OVERVIEW_SECTION_ID, points: briefing.overview.points }] : []),
+    ...briefing.topics,
+  ];
+  for (const topic of sections) {
     for (const point of topic.points) {
       // A point's claim, and (for written points citing several claims) the claims of its citations.
       for (const id of [point.claimId, ...point.citations.flatMap((c) => claimsOf.get(key(c)) ?? [])]) {
@@ -30,7 +36,7 @@ export function withDisagreementTopics(
   }
   const disagreements: Disagreement[] = briefing.disagreements.map((d) => {
     const topics = new Set(d.citations.flatMap((c) => claimsOf.get(key(c)) ?? []).flatMap((id) => [...(topicsOfClaim.get(id) ?? [])]));
-    return { ...d, topicIds: briefing.topics.map((t) => t.id).filter((id) => topics.has(id)) };
+    return { ...d, topicIds: sections.map((t) => t.id).filter((id) => topics.has(id)) };
   });
   return { ...briefing, disagreements: narrowedTo ? disagreements.filter((d) => d.topicIds.includes(narrowedTo)) : disagreements };
 }

@@ -3,8 +3,11 @@ import { type RankedClaim, reportedClaims } from './claim-ranking.ts';
 import type { SentenceFeatures, TermWeights } from './features.ts';
 import type { Citation, Point, TopicBriefing } from './types.ts';
 
+/** The overview's id where sections are named (a disagreement's topicIds, renderers' sections). */
+export const OVERVIEW_SECTION_ID = 'overview';
+
 /** Points of the overview at most. */
-export const OVERVIEW_POINTS = 4;
+export const OVERVIEW_POINTS = 3;
 
 /**
  * The story's top developments that no topic section carries: among the claims that rank with

@@ -67,7 +67,7 @@ export interface Disagreement {
   kind: 'number' | 'date' | 'name' | 'title' | 'place' | 'detail';
   variants: DisagreementVariant[];
   citations: Citation[];
-  /** Topics of the claims it is about (briefing order); empty when no briefed claim is. */
+  /** Topics of the claims it is about (briefing order; "overview" for an overview point); empty when no briefed claim is. */
   topicIds: string[];
 }
 

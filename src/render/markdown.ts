@@ -1,10 +1,11 @@
 import { countsLine } from './counts.ts';
-import type { Answer, Briefing, Disagreement } from '../core/types.ts';
+import type { Answer, Briefing, Disagreement, Point } from '../core/types.ts';
+import { briefingSections } from './overview.ts';
 import { disagreementSections } from './disagreement-sections.ts';
 import { sourceNumbers } from './source-numbers.ts';
 
 /**
- * Terminal-friendly Markdown: numbered source references [n] per article, where sources differ
+ * Terminal-friendly Markdown: the overview first, numbered source references [n] per article, where sources differ
  * under each topic (the rest after the topics) and the sources list with rewrite groups and low-information flags.
  */
 export function briefingToMarkdown(briefing: Briefing): string {
@@ -16,7 +17,7 @@ export function briefingToMarkdown(briefing: Briefing): string {
     `${countsLine(briefing.articles)} · ${briefing.engine} · ${briefing.generatedAt}`,
   );
   for (const note of briefing.notes ?? []) lines.push('', `> Note: ${note}`);
-  const differ = disagreementSections(briefing.topics, briefing.disagreements);
+  const differ = disagreementSections(briefingSections(briefing), briefing.disagreements);
   const differLines = (items: Disagreement[]) =>
     items.map((d) => {
       const variants = d.variants
@@ -24,16 +25,17 @@ export function briefingToMarkdown(briefing: Briefing): string {
         .join(' vs ');
       return `- ${d.about} — ${variants}`;
     });
-  for (const topic of briefing.topics) {
+  const pointLine = (point: Point) => {
+    const refs = [...new Set(point.citations.map((c) => refNumber.get(c.articleId)))]
+      .map((n) => `[${n}]`)
+      .join('');
+    const single = point.independentSources === 1 ? ' _(single source)_' : '';
+    return `- ${point.text} ${refs}${single}`;
+  };
+  for (const topic of briefingSections(briefing)) {
     lines.push('', `## ${topic.label}`, '');
     if (topic.points.length === 0) lines.push('_The articles say nothing on this topic._');
-    for (const point of topic.points) {
-      const refs = [...new Set(point.citations.map((c) => refNumber.get(c.articleId)))]
-        .map((n) => `[${n}]`)
-        .join('');
-      const single = point.independentSources === 1 ? ' _(single source)_' : '';
-      lines.push(`- ${point.text} ${refs}${single}`);
-    }
+    lines.push(...topic.points.map(pointLine));
     const here = differ.byTopic.get(topic.id) ?? [];
     if (here.length > 0) lines.push('', '**Sources differ**', '', ...differLines(here));
   }

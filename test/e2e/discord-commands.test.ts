@@ -31,15 +31,20 @@ test('brief: deferred at once, then topic embeds, sources differ, footer, button
   assert.equal(interaction.callbackType, CALLBACK.DeferredChannelMessageWithSource, 'acknowledged with a deferred reply');
   assert.ok((interaction.callbackAt as number) - interaction.dispatchedAt < 3000, 'within Discord’s 3 seconds');
   assert.match(reply.content, /^\*\*summit-2025\*\* · 5 articles, 3 independent sources · \[full briefing\]\(https:\/\/summit\.example\/briefings\/[0-9a-f]+\)$/);
-  // Each topic is followed by where sources differ on it; what no topic takes comes last.
-  assert.deepEqual(embedTitles(reply), ['Trade', 'Trade: sources differ', 'Defence', 'Defence: sources differ', 'China', 'Sources differ on other points']);
-  const trade = reply.embeds[0] as Json;
+  // The overview first, then each topic followed by where sources differ on it; what no topic
+  // takes comes last. What does not fit Discord's 6,000 characters continues in a second message.
+  assert.deepEqual(embedTitles(reply), ['Also making news', 'Also making news: sources differ', 'Trade', 'Defence', 'Defence: sources differ']);
+  const continued = [...h.peer.messages.values()].filter((m) => m.id !== reply.id && m.embeds.some((e) => e.title === 'China'));
+  assert.equal(continued.length, 1, 'one continuation message');
+  assert.deepEqual(embedTitles(continued[0] as { embeds: Json[] }), ['China', 'Sources differ on other points']);
+  const trade = reply.embeds[2] as Json;
   assert.match(String(trade.description), /^• .*\[\d\]\(https:\/\/summit\.example\/articles\/[0-9a-f]+#s\d+\)/m, 'points carry numbered source links');
   assert.match(String(trade.description), /550 billion/);
+  assert.match(String((reply.embeds[0] as Json).description), /Takaichi met US President Donald Trump on Tuesday/, 'the top line leads');
   assert.match(String((reply.embeds[1] as Json).description), /former President Trump/);
-  assert.match(String((reply.embeds[3] as Json).description), /Tomahawk/);
-  assert.match(String((reply.embeds[5] as Json).description), /state guest house/);
-  const last = reply.embeds.at(-1) as Json;
+  assert.match(String((reply.embeds[4] as Json).description), /Tomahawk/);
+  assert.match(String((continued[0]?.embeds[1] as Json).description), /state guest house/);
+  const last = continued[0]?.embeds.at(-1) as Json;
   assert.deepEqual(last.footer, { text: 'summit-offline/3' });
   assert.equal(last.timestamp, '2026-01-01T08:00:00.000Z');
   assert.deepEqual(
@@ -127,12 +132,14 @@ test('topic buttons re-render the same message; Sources answers privately', asyn
   const all = clickButton(h.peer, reply.id, 'summit:all');
   await h.peer.waitFor(() => reply.history.length > versions + 1 && reply, 'the message edited back to all topics');
   assert.equal(all.callbackType, CALLBACK.DeferredUpdateMessage);
-  assert.deepEqual(embedTitles(reply), ['Trade', 'Trade: sources differ', 'Defence', 'Defence: sources differ', 'China', 'Sources differ on other points']);
+  // One message is edited: what does not fit is left out, with a pointer to the rest.
+  assert.deepEqual(embedTitles(reply).slice(0, 5), ['Also making news', 'Also making news: sources differ', 'Trade', 'Defence', 'Defence: sources differ']);
+  assert.match(String(reply.embeds.at(-1)?.description), /^Shortened to fit Discord's limits: 2 more sections in the \[full briefing\]/);
 
   const trade = clickButton(h.peer, reply.id, 'summit:topic:trade');
   await h.peer.waitFor(() => reply.history.length > versions + 2 && reply, 'the message edited for Trade');
   assert.equal(trade.callbackType, CALLBACK.DeferredUpdateMessage);
-  assert.deepEqual(embedTitles(reply), ['Trade', 'Trade: sources differ']);
+  assert.deepEqual(embedTitles(reply), ['Trade'], 'a one-topic brief has no overview');
   assert.doesNotMatch(JSON.stringify(reply.embeds), /Tomahawk|state guest house/, 'no other topic’s disagreements');
 
   const sources = clickButton(h.peer, reply.id, 'summit:sources');

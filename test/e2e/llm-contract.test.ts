@@ -38,7 +38,7 @@ function writerContract(name: string, makeWriter: () => Promise<Writer>, expecte
 
     test('briefing: the same JSON shape, engine named', () => {
       assert.deepEqual(Object.keys(briefing).filter((k) => k !== 'notes').sort(), [
-        'articles', 'disagreements', 'engine', 'generatedAt', 'groups', 'story', 'topics',
+        'articles', 'disagreements', 'engine', 'generatedAt', 'groups', 'overview', 'story', 'topics',
       ]);
       assert.equal(briefing.notes, undefined, 'no fallback in a healthy run');
       assert.match(briefing.engine, expectedEngine);

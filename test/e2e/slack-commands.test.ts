@@ -32,11 +32,12 @@ test('/summit brief acks at once, then posts the briefing as the bot and links i
   assert.equal(blocks[0]?.type, 'header');
   assert.match(blocks[0]?.text?.text ?? '', /^summit-2025 — 5 articles, \d independent sources?$/);
   const text = postedMessage(message).text;
-  for (const label of ['*Trade*', '*Defence*', '*China*']) assert.ok(text.includes(label), label);
-  // Where sources differ sits under the topic it is about; what no topic takes comes after them.
-  assert.match(text, /\*Trade\*\n(?:• .*\n)+_Sources differ_\n• How Trump is titled/);
+  for (const label of ['*Also making news*', '*Trade*', '*Defence*', '*China*']) assert.ok(text.includes(label), label);
+  assert.ok(text.indexOf('*Also making news*') < text.indexOf('*Trade*'), 'the overview comes first');
+  // Where sources differ sits under the section it is about; what none takes comes after them.
+  assert.match(text, /\*Also making news\*\n(?:• .*\n)+_Sources differ_\n• How Trump is titled/);
   assert.match(text, /\*Defence\*\n(?:• .*\n)+_Sources differ_\n• Detail: .*Tomahawk/);
-  assert.match(text, /\*China\*\n(?:• .*\n)+\*Sources differ on other points\*\n• Place:/);
+  assert.match(text, /\*China\*\n(?:• .*\n)+\*Sources differ on other points\*\n(?:• .*\n)*• Place:/);
   assert.match(text, /• .+ \[\d\]/, 'points with numbered sources');
   assert.match(text, /summit-offline\/3 · <!date\^\d+\^/);
   const buttons = blocks.find((b) => b.type === 'actions')?.elements?.map((e) => e.action_id);

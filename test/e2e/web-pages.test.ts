@@ -23,7 +23,7 @@ test('the briefing chat links to is found by id in the store and rendered in ful
   const body = await page.text();
   assert.match(body, new RegExp(`<h1>${STORY}</h1>`));
   for (const topic of env.briefing.topics) assert.ok(body.includes(`<h2>${topic.label}</h2>`), topic.label);
-  const points = env.briefing.topics.flatMap((t) => t.points);
+  const points = [...(env.briefing.overview?.points ?? []), ...env.briefing.topics.flatMap((t) => t.points)];
   assert.ok(points.length >= 2);
   assert.equal((body.match(/<ol class="points">[\s\S]*?<\/ol>/g) ?? []).join('').match(/<li>/g)?.length, points.length, 'every point');
   assert.equal(body.match(/<li id="source-\d+"/g)?.length, env.briefing.articles.length, 'every source');

@@ -92,13 +92,15 @@ test('markdown output has numbered sources, where sources differ under each topi
   const md = summit(['brief']).stdout;
   assert.match(md, /^# summit-2025/m);
   assert.match(md, /^## Trade$/m);
-  // Under its topic: the title disagreement sits in Trade, before Defence starts.
-  assert.match(md, /^## Trade\n[^#]*\*\*Sources differ\*\*\n\n- How Trump is titled/m);
+  // The overview first; a disagreement sits under the section it is about (the title one under
+  // the overview's lead), before the next section starts.
+  assert.ok(md.indexOf('## Also making news') < md.indexOf('## Trade'), 'the overview comes first');
+  assert.match(md, /^## Also making news\n[^#]*\*\*Sources differ\*\*\n\n- How Trump is titled/m);
   assert.match(md, /^## Defence\n[^#]*\*\*Sources differ\*\*\n\n- Detail: .*Tomahawk/m);
   assert.match(md, /^## Sources differ on other points$/m, 'a disagreement about no briefed point comes after the topics');
-  const trade = summit(['brief', '--topic', 'trade']).stdout;
-  assert.match(trade, /How Trump is titled/);
-  assert.doesNotMatch(trade, /Tomahawk|state guest house|Sources differ on other points/, 'a one-topic brief shows only its own');
+  const defence = summit(['brief', '--topic', 'defence']).stdout;
+  assert.match(defence, /Tomahawk/);
+  assert.doesNotMatch(defence, /Also making news|state guest house|Sources differ on other points/, 'a one-topic brief shows only its own');
   assert.match(md, /^\[3\] .*low information/m);
   assert.match(md, /^- .+ \[\d\]/m);
 });

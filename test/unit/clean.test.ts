@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { balanceQuotes } from '../../src/core/briefing.ts';
+import { tidyPunctuation } from '../../src/core/clean/boilerplate.ts';
 import { cleanArticleText } from '../../src/core/clean/clean-article.ts';
 import { countWords, isTitleCase, splitGluedHeading } from '../../src/core/clean/headings.ts';
 import { repairMojibake } from '../../src/core/clean/mojibake.ts';
@@ -114,6 +116,7 @@ test('wire datelines, credit lines and publishing notes go; the news sentences s
   assert.deepEqual(reprint.sentences, [news[1]]);
   const desk = cleanArticleText(`BEIJING/MANILA (Asia Desk) - ${news[2]}`, dictionary);
   assert.deepEqual(desk.sentences, [news[2]], 'a desk name in place of the agency');
+  assert.deepEqual(cleanArticleText(`NEWSWIRE.CO, Jakarta - ${news[1]}`, dictionary).sentences, [news[1]], 'an outlet web name');
   const prose = 'Canberra and Washington (both allies) - as officials put it - agreed to talk again on Friday.';
   assert.deepEqual(cleanArticleText(prose, dictionary).sentences, [prose], 'no agency, no dateline');
 });
@@ -131,4 +134,17 @@ test('isTitleCase tells headlines from sentences, quotes and punctuation aside',
   ];
   for (const h of headlines) assert.equal(isTitleCase(h), true, h);
   for (const s of sentences) assert.equal(isTitleCase(s), false, s);
+});
+
+test('a point from inside a longer quotation gets the quote mark it lacks', () => {
+  assert.equal(balanceQuotes('Give my regards to the envoys, as you plot against us.\u201D'), '\u201CGive my regards to the envoys, as you plot against us.\u201D');
+  assert.equal(balanceQuotes('\u201CWe will not back down, the minister said.'), '\u201CWe will not back down, the minister said.\u201D');
+  assert.equal(balanceQuotes('An ally said he "deeply regrets the deal.'), 'An ally said he "deeply regrets the deal."');
+  assert.equal(balanceQuotes('It was a dark day," the premier said.'), '"It was a dark day," the premier said.');
+  assert.equal(balanceQuotes('He called it "a fair bargain" on Monday.'), 'He called it "a fair bargain" on Monday.');
+});
+
+test('list markers and quotes closed against the next sentence are tidied', () => {
+  assert.equal(tidyPunctuation('- 06:14 local time: the cutter gives chase.'), '06:14 local time: the cutter gives chase.');
+  assert.equal(tidyPunctuation('We agreed.\u201DUnder the deal, tariffs fall.'), 'We agreed.\u201D Under the deal, tariffs fall.');
 });

@@ -41,6 +41,8 @@ const LEADING_PHRASES: RegExp[] = [
     `^(?:[A-Z][A-Z.'-]{2,}(?:[ /][A-Z][A-Z.'-]+)*(?:${DATE})?\\s*)?(?:\\([A-Za-z][A-Za-z .]{1,20}\\)\\s*)?[-\u2013\u2014]{1,2}\\s+(?=["\u201C\u2018A-Z])`,
   ),
   new RegExp(`^[A-Z][A-Z.'-]{2,}(?:[ /][A-Z][A-Z.'-]+)*(?:${DATE})?\\s*(?:\\([A-Za-z]{2,12}\\)\\s*)?:\\s+(?=["\u201C\u2018A-Z])`),
+  // An outlet's web name as the dateline: "TEMPO.CO, Jakarta - ".
+  /^[A-Z]{2,}(?:\.[A-Z]{2,})+,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*[-\u2013\u2014]{1,2}\s+(?=["\u201C\u2018A-Z])/,
   // Agency datelines with the country in brackets: "New Delhi [India], October 28 (ANI): ".
   new RegExp(
     `^[A-Z][\\w.'-]*(?: [A-Z][\\w.'-]*){0,3} \\[[A-Z][\\w .'-]{1,40}\\](?:${DATE})?\\s*(?:\\([A-Za-z]{2,12}\\)\\s*)?[:\\-\u2013\u2014]\\s*`,
@@ -111,6 +113,8 @@ export function stripLinePrefix(line: string): { text: string; removed: string[]
 /** Repairs spacing and stray punctuation inside running text. */
 export function tidyPunctuation(text: string): string {
   return text
+    .replace(/^[-\u2022*]\s+(?=\S)/, '') // a list item's marker
+    .replace(/([.!?]["\u201D])(?=[A-Z])/g, '$1 ') // a quote closed against the next sentence
     .replace(/\s+([,.;:!?])/g, '$1')
     .replace(/([,;:])(?=[A-Za-z])/g, '$1 ')
     .replace(/\(\s*\)|\[\s*\]/g, '')

@@ -101,7 +101,7 @@ function familyOfInflection(word: string): string | undefined {
 function uninflected(word: string): string[] {
   const out: string[] = [];
   const strip = (suffix: string, add = '') => {
-    if (word.length > suffix.length + 2 && word.endsWith(suffix)) out.push(word.slice(0, -suffix.length) + add);
+    if (word.length >= suffix.length + 2 && word.endsWith(suffix)) out.push(word.slice(0, -suffix.length) + add);
   };
   strip('ies', 'y');
   strip('ied', 'y');

@@ -6,6 +6,7 @@ import { layout } from './layout.ts';
 import { disagreementSections } from '../../render/disagreement-sections.ts';
 import { sourcesSection } from './sources-section.ts';
 import { independentSources, type SourceNumbers, sourceNumbers } from '../../render/source-numbers.ts';
+import { briefingSections } from '../../render/overview.ts';
 
 /**
  * The full briefing — every topic and point with where sources disagree on it, the
@@ -16,13 +17,14 @@ import { independentSources, type SourceNumbers, sourceNumbers } from '../../ren
 export function briefingPage(briefing: Briefing, base: string): Html {
   const numbers: SourceNumbers = sourceNumbers(briefing.articles);
   const title = `${briefing.story}: briefing`;
-  const differ = disagreementSections(briefing.topics, briefing.disagreements);
+  const sections = briefingSections(briefing);
+  const differ = disagreementSections(sections, briefing.disagreements);
   const body = html`<header>
 <h1>${briefing.story}</h1>
 <p class="meta">${plural(briefing.articles.length, 'article')} from ${plural(independentSources(briefing.articles), 'independent source')} · ${formatDate(briefing.generatedAt)} · ${briefing.engine}</p>
 ${(briefing.notes ?? []).map((n) => html`<p class="note">${n}</p>`)}
 </header>
-${briefing.topics.map((t) => topicSection(t, differ.byTopic.get(t.id) ?? [], numbers, base))}
+${sections.map((t) => topicSection(t, differ.byTopic.get(t.id) ?? [], numbers, base))}
 ${differ.rest.length > 0 ? html`<section id="disagreements">
 <h2>${differ.restTitle}</h2>
 ${disagreementList(differ.rest, numbers, base)}</section>

@@ -9,6 +9,7 @@ import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { citationRefs } from './refs.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { inertText, truncate } from './text.ts';
+import { briefingSections } from '../../../render/overview.ts';
 
 export interface RenderOptions {
   publicBaseUrl?: string;
@@ -90,7 +91,7 @@ export function sourceCounts(briefing: Pick<Briefing, 'articles'>): string {
 export function briefingMessages(result: { briefingId: string; briefing: Briefing }, options: RenderOptions): MessageBody[] {
   const { briefing } = result;
   const fullUrl = briefingPageUrl(options.publicBaseUrl, result.briefingId);
-  const embeds = topicAndDisagreementEmbeds(briefing.topics, briefing.disagreements, briefing, {
+  const embeds = topicAndDisagreementEmbeds(briefingSections(briefing), briefing.disagreements, briefing, {
     ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
     empty: '*The articles say nothing on this topic.*',
   });

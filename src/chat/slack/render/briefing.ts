@@ -7,6 +7,7 @@ import { type MessageParts, shortenToOne, splitMessages } from './pack.ts';
 import { disagreementSections } from '../../../render/disagreement-sections.ts';
 import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { citationRefs, fullBriefingUrl, type RenderOptions, slackDate, sourceLines } from './sources.ts';
+import { briefingSections } from '../../../render/overview.ts';
 
 export interface BriefingContext extends RenderOptions {
   storyId: string;
@@ -82,8 +83,9 @@ function briefingParts(briefing: Briefing, ctx: BriefingContext): MessageParts {
   const refs = sourceNumbers(briefing.articles);
   const counts = countsLine(briefing.articles);
   const body: Block[] = [];
-  for (const lines of topicSectionLines(briefing.topics, briefing.disagreements, refs, ctx)) body.push(...sectionsFromLines(lines));
-  body.push(...sectionsFromLines(citedSourceLines(briefing.articles, citedArticles(briefing.topics, briefing.disagreements), ctx)));
+  const sections = briefingSections(briefing);
+  for (const lines of topicSectionLines(sections, briefing.disagreements, refs, ctx)) body.push(...sectionsFromLines(lines));
+  body.push(...sectionsFromLines(citedSourceLines(briefing.articles, citedArticles(sections, briefing.disagreements), ctx)));
   const full = fullBriefingUrl(ctx.briefingId, ctx);
   const contextLine = [`${escapeMrkdwn(briefing.engine)} · ${slackDate(briefing.generatedAt)}`];
   if (full) contextLine.push(mrkdwnLink(full, 'Full briefing'));
