@@ -38,15 +38,21 @@ export function buildDigest(input: DigestInput): DigestResult {
   const seenClaims = new Set<string>();
   const record: DigestRecord = { claimIds: [], sentenceRefs: [], disagreementSignatures: [] };
 
-  const topics: TopicBriefing[] = [];
-  for (const topic of briefing.topics) {
-    if (wanted && !wanted.has(topic.id)) continue;
-    const fresh = topic.points.filter((p) => isNew(p, delivered) && !seenClaims.has(p.claimId));
+  const freshOf = (points: Point[]): Point[] => {
+    const fresh = points.filter((p) => isNew(p, delivered) && !seenClaims.has(p.claimId));
     for (const point of fresh) {
       seenClaims.add(point.claimId);
       record.claimIds.push(point.claimId);
       record.sentenceRefs.push(...point.citations.map(sentenceRef));
     }
+    return fresh;
+  };
+  // The overview's new points lead a digest of all topics; a channel following some topics gets those.
+  const overview = wanted ? [] : freshOf(briefing.overview?.points ?? []);
+  const topics: TopicBriefing[] = [];
+  for (const topic of briefing.topics) {
+    if (wanted && !wanted.has(topic.id)) continue;
+    const fresh = freshOf(topic.points);
     if (fresh.length > 0) topics.push({ ...topic, points: fresh });
   }
 
@@ -60,13 +66,15 @@ export function buildDigest(input: DigestInput): DigestResult {
     disagreements.push(d);
   }
 
-  const cited = new Set([...topics.flatMap((t) => t.points.flatMap((p) => p.citations)), ...disagreements.flatMap((d) => d.citations)].map((c) => c.articleId));
+  const citations = [...overview, ...topics.flatMap((t) => t.points)].flatMap((p) => p.citations);
+  const cited = new Set([...citations, ...disagreements.flatMap((d) => d.citations)].map((c) => c.articleId));
   const digest: Digest = {
     story: briefing.story,
     generatedAt: input.now.toISOString(),
     localDate: input.localDate,
     engine: briefing.engine,
-    nothingNew: topics.length === 0 && disagreements.length === 0,
+    nothingNew: overview.length === 0 && topics.length === 0 && disagreements.length === 0,
+    ...(overview.length > 0 ? { overview: { points: overview } } : {}),
     topics,
     disagreements,
     articles: briefing.articles.filter((a) => cited.has(a.id)),

@@ -134,6 +134,8 @@ export interface Digest {
   localDate: string;
   engine: string;
   nothingNew: boolean;
+  /** The overview's new points (channels following all topics only). */
+  overview?: { points: Point[] };
   /** Only points whose claims the channel has not been sent before. */
   topics: TopicBriefing[];
   /** Disagreements that are new or changed since the last digest. */

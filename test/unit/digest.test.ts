@@ -147,3 +147,24 @@ test('local dates follow the subscriber’s zone, across DST changes', () => {
   assert.equal(localDateOf(new Date('2027-10-31T00:30:00Z'), 'Europe/Berlin'), '2027-10-31');
   assert.equal(localDateOf(new Date('2027-10-31T01:30:00Z'), 'Europe/Berlin'), '2027-10-31');
 });
+
+test('the overview leads a digest of all topics with what is new in it, once; topic channels get none', () => {
+  const b: Briefing = {
+    ...briefing([{ id: 'trade', label: 'Trade', points: [point('c2', cite('a2', 1))] }]),
+    overview: { points: [point('c1', cite('a1', 1))] },
+  };
+  const first = buildDigest({ briefing: b, delivered: nothingDelivered, localDate: '2026-03-01', now: new Date(0) });
+  assert.deepEqual(first.digest.overview?.points.map((p) => p.claimId), ['c1']);
+  assert.deepEqual(first.record.claimIds, ['c1', 'c2']);
+  const delivered: DeliveredSoFar = {
+    claimIds: new Set(first.record.claimIds),
+    sentenceRefs: new Set(first.record.sentenceRefs),
+    disagreementSignatures: new Set(),
+  };
+  const second = buildDigest({ briefing: b, delivered, localDate: '2026-03-02', now: new Date(0) });
+  assert.equal(second.digest.overview, undefined);
+  assert.equal(second.digest.nothingNew, true);
+  const trade = buildDigest({ briefing: b, delivered: nothingDelivered, localDate: '2026-03-01', now: new Date(0), topics: ['trade'] });
+  assert.equal(trade.digest.overview, undefined);
+  assert.deepEqual(trade.digest.articles.map((a) => a.id), ['a2']);
+});

@@ -6,6 +6,7 @@ import type { MessageBody } from './message.ts';
 import { packEmbeds } from './pack.ts';
 import { sourceLines } from './sources.ts';
 import { inertText, truncate } from './text.ts';
+import { briefingSections } from '../../../render/overview.ts';
 
 /**
  * A daily digest: only what is new since the channel's last digest (or a plain "nothing new"),
@@ -13,12 +14,13 @@ import { inertText, truncate } from './text.ts';
  */
 export function digestMessages(digest: Digest, options: { publicBaseUrl?: string; maxMessages: number }): MessageBody[] {
   const fullUrl = briefingPageUrl(options.publicBaseUrl, digest.briefingId);
-  const newPoints = digest.topics.some((t) => t.points.length > 0);
+  const sections = briefingSections(digest);
+  const newPoints = sections.some((t) => t.points.length > 0);
   const embeds =
     digest.nothingNew || (!newPoints && digest.disagreements.length === 0)
       ? [{ description: 'Nothing new since the last digest.' }]
       : [
-          ...topicAndDisagreementEmbeds(digest.topics, digest.disagreements, digest, {
+          ...topicAndDisagreementEmbeds(sections, digest.disagreements, digest, {
             ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
             restBase: 'Sources differ (new or changed)',
           }),

@@ -7,6 +7,7 @@ import { citedArticles, citedSourceLines, topicSectionLines } from './briefing.t
 import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.ts';
 import { splitMessages } from './pack.ts';
 import { fullBriefingUrl, type RenderOptions, slackDate } from './sources.ts';
+import { briefingSections } from '../../../render/overview.ts';
 
 /** A daily digest: only what is new, with source links; split over messages when long. */
 export function renderDigest(digest: Digest, storyId: string, options: RenderOptions): SlackMessage[] {
@@ -14,7 +15,7 @@ export function renderDigest(digest: Digest, storyId: string, options: RenderOpt
   const full = fullBriefingUrl(digest.briefingId, options);
   const contextLine = [`${escapeMrkdwn(digest.engine)} · ${slackDate(digest.generatedAt)}`];
   if (full) contextLine.push(mrkdwnLink(full, 'Full briefing'));
-  const topics = digest.topics.filter((t) => t.points.length > 0);
+  const topics = briefingSections(digest).filter((t) => t.points.length > 0);
   const newPoints = topics.reduce((n, t) => n + t.points.length, 0);
 
   if (digest.nothingNew || (newPoints === 0 && digest.disagreements.length === 0)) {
