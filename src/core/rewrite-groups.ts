@@ -13,7 +13,7 @@ export interface RewriteGroupOptions {
 /** Claims with at most this many members propose all their article pairs. */
 const DIRECT_PAIRS_MAX_MEMBERS = 12;
 
-export const DEFAULT_REWRITE_OPTIONS: RewriteGroupOptions = { minContainment: 0.4, minSharedClaims: 3 };
+export const DEFAULT_REWRITE_OPTIONS: RewriteGroupOptions = { minContainment: 0.33, minSharedClaims: 3 };
 
 /**
  * Articles that are rewrites of a common original share most of their claims (sentence-level

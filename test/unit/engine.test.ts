@@ -120,3 +120,41 @@ test('keyword-stuffed filler is flagged and neither briefed, quoted nor counted 
   const jobs = b.topics.flatMap((t) => t.points).find((p) => p.text.includes('protect 12,000'));
   assert.equal(jobs?.independentSources, 1);
 });
+
+test('a trimmed edit of a wire report that keeps a third of its sentences and adds its own is one group with it', () => {
+  const wire = [
+    'Prosecutors in Marsburg said on Tuesday that the stolen tiaras are worth an estimated 88 million euros.',
+    'About 100 investigators are now involved in the hunt for the jewels and the gang behind the raid.',
+    '“The thieves will not earn 88 million euros if they have the bad idea of melting the jewels down,” the prosecutor said.',
+    'Questions have been raised about alarms at the museum, which drew nine million visitors last year.',
+    'The culture minister insisted that the museum’s alarm system had worked as designed on the day.',
+    'She ordered an administrative inquiry alongside the police investigation into the raid.',
+    'She gave no details of how the gang reached the upper gallery in broad daylight.',
+    'The raid was a wound for the whole nation, the minister told reporters outside the ministry.',
+    'Museum staff evacuated about 300 visitors from the wing within minutes of the first alarm.',
+  ];
+  const edit = [
+    'A prosecutor in Marsburg said on Tuesday that the tiaras stolen in the dramatic raid are worth an estimated 88 million euros.',
+    'The prosecutor told a radio station that about 100 investigators are now involved in the hunt for the jewels and the gang.',
+    '“The thieves will not earn 88 million euros if they have the bad idea of melting the jewels down,” she added.',
+    'The gang forced a window of the upper gallery with a cutting disc on Sunday morning.',
+    'They fled on two scooters towards the ring road, where a fourth accomplice was waiting.',
+    'One tiara was found damaged in the street near the museum an hour after the raid.',
+    'Police released images of the lift truck the gang used to reach the gallery.',
+    'Insurers said most of the pieces in the collection had never been valued on the open market.',
+    'The museum stayed closed on Monday and reopened to visitors on Wednesday.',
+  ];
+  const other = [
+    'Art-crime specialists said jewels of this kind are usually broken up and sold within days of a theft.',
+    'The museum’s director was due to answer questions from senators about alarms next week.',
+    'Lawmakers have demanded a review of security at every national museum before the summer season.',
+  ];
+  const b = brief([
+    { source: 'wire.txt', text: wire.join(' ') },
+    { source: 'edit.txt', text: edit.join(' ') },
+    { source: 'other.txt', text: other.join(' ') },
+  ]);
+  const groupOf = (source: string) => b.articles.find((a) => a.source === source)?.group;
+  assert.equal(groupOf('wire.txt'), groupOf('edit.txt'), 'three shared sentences of nine');
+  assert.notEqual(groupOf('other.txt'), groupOf('wire.txt'));
+});
