@@ -63,6 +63,7 @@ export function buildDigest(input: DigestInput): DigestResult {
   const cited = new Set([...topics.flatMap((t) => t.points.flatMap((p) => p.citations)), ...disagreements.flatMap((d) => d.citations)].map((c) => c.articleId));
   const digest: Digest = {
     story: briefing.story,
+    ...(briefing.title ? { title: briefing.title } : {}),
     generatedAt: input.now.toISOString(),
     localDate: input.localDate,
     engine: briefing.engine,

@@ -90,12 +90,15 @@ test('a replacement topics file drives the topics; an invalid one is rejected', 
 
 test('markdown output has numbered sources, where sources differ under each topic, and flags', () => {
   const md = summit(['brief']).stdout;
-  assert.match(md, /^# summit-2025/m);
+  assert.match(md, /^# Japan’s Prime Minister Takaichi Engages Trump on Trade and Security$/m, 'the story is titled from its headlines');
+  assert.match(md, /story `summit-2025`/, 'the id commands take stays visible');
   assert.match(md, /^## Trade$/m);
   // Under its topic: the title disagreement sits in Trade, before Defence starts.
   assert.match(md, /^## Trade\n[^#]*\*\*Sources differ\*\*\n\n- How Trump is titled/m);
   assert.match(md, /^## Defence\n[^#]*\*\*Sources differ\*\*\n\n- Detail: .*Tomahawk/m);
   assert.match(md, /^## Sources differ on other points$/m, 'a disagreement about no briefed point comes after the topics');
+  assert.doesNotMatch(md, /^\[\d\] .*\.txt/m, 'sources are named, not file names');
+  assert.match(summit(['brief', '--title', 'The Tokyo summit']).stdout, /^# The Tokyo summit$/m, 'a title set by whoever runs it wins');
   const trade = summit(['brief', '--topic', 'trade']).stdout;
   assert.match(trade, /How Trump is titled/);
   assert.doesNotMatch(trade, /Tomahawk|state guest house|Sources differ on other points/, 'a one-topic brief shows only its own');

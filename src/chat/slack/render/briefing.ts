@@ -7,6 +7,7 @@ import { type MessageParts, shortenToOne, splitMessages } from './pack.ts';
 import { disagreementSections } from '../../../render/disagreement-sections.ts';
 import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { citationRefs, fullBriefingUrl, type RenderOptions, slackDate, sourceLines } from './sources.ts';
+import { storyTitle } from '../../../render/story-title.ts';
 
 export interface BriefingContext extends RenderOptions {
   storyId: string;
@@ -81,6 +82,7 @@ export function citedArticles(topics: TopicBriefing[], disagreements: Disagreeme
 function briefingParts(briefing: Briefing, ctx: BriefingContext): MessageParts {
   const refs = sourceNumbers(briefing.articles);
   const counts = countsLine(briefing.articles);
+  const title = storyTitle(briefing);
   const body: Block[] = [];
   for (const lines of topicSectionLines(briefing.topics, briefing.disagreements, refs, ctx)) body.push(...sectionsFromLines(lines));
   body.push(...sectionsFromLines(citedSourceLines(briefing.articles, citedArticles(briefing.topics, briefing.disagreements), ctx)));
@@ -96,8 +98,8 @@ function briefingParts(briefing: Briefing, ctx: BriefingContext): MessageParts {
     button(ACTION_IDS.sources, 'Sources', value()),
   ];
   return {
-    text: `${escapeMrkdwn(truncate(briefing.story, 200))}: ${counts}`,
-    head: [header(`${truncate(briefing.story, 150 - counts.length - 3)} — ${counts}`)],
+    text: `${escapeMrkdwn(truncate(title, 200))}: ${counts}`,
+    head: [header(`${truncate(title, 150 - counts.length - 3)} — ${counts}`)],
     body: body.length > 0 ? body : [section('_The articles say nothing on these topics._')],
     tail: [context(...contextLine), actions('summit_briefing_actions', buttons)],
   };
