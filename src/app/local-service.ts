@@ -10,6 +10,8 @@ import type { AddSourceRequest, SummitService } from './summit-service.ts';
 
 export interface LocalStory {
   id: string;
+  /** Display title set by whoever created the story; derived from headlines when absent. */
+  title?: string;
   articles: ArticleInput[];
 }
 
@@ -53,7 +55,8 @@ export class LocalSummitService implements SummitService {
       ...(request.topic ? { topic: request.topic } : {}),
     });
     const briefingId = contentId(request.storyId, request.topic ?? '*', ...briefing.articles.map((a) => a.id));
-    return { briefingId, briefing };
+    const title = this.#stories.get(request.storyId)?.title;
+    return { briefingId, briefing: title ? { ...briefing, title } : briefing };
   }
 
   async sources(storyId: string) {

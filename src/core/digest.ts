@@ -70,6 +70,7 @@ export function buildDigest(input: DigestInput): DigestResult {
   const cited = new Set([...citations, ...disagreements.flatMap((d) => d.citations)].map((c) => c.articleId));
   const digest: Digest = {
     story: briefing.story,
+    ...(briefing.title ? { title: briefing.title } : {}),
     generatedAt: input.now.toISOString(),
     localDate: input.localDate,
     engine: briefing.engine,

@@ -125,6 +125,7 @@ export function briefingFromAnalysis(
       ...(a.url ? { url: a.url } : {}),
       ...(a.outlet ? { outlet: a.outlet } : {}),
       ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}),
+      ...(a.sentences[0] ? { lead: a.sentences[0].text } : {}),
       group: analysis.groupIds[i] as string,
       lowInformation: analysis.lowInformation[i] as boolean,
       sentences: a.sentences.length,

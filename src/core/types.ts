@@ -72,6 +72,8 @@ export interface Disagreement {
 }
 
 export interface BriefingArticle extends ArticleMeta {
+  /** Its first sentence: what a source list shows when there is no headline, page title or URL slug. */
+  lead?: string;
   group: string;
   lowInformation: boolean;
   sentences: number;
@@ -79,6 +81,8 @@ export interface BriefingArticle extends ArticleMeta {
 
 export interface Briefing {
   story: string;
+  /** Display title set by whoever created the story; renderers derive one from headlines otherwise. */
+  title?: string;
   generatedAt: string;
   engine: string;
   articles: BriefingArticle[];
@@ -129,6 +133,8 @@ export interface Subscription {
 /** What is new for one channel since its last digest. */
 export interface Digest {
   story: string;
+  /** The story's display title (set, or derived from the full briefing's headlines). */
+  title?: string;
   generatedAt: string;
   /** The subscriber's local date (YYYY-MM-DD) this digest is for. */
   localDate: string;

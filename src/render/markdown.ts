@@ -3,6 +3,8 @@ import type { Answer, Briefing, Disagreement, Point } from '../core/types.ts';
 import { briefingSections } from './overview.ts';
 import { disagreementSections } from './disagreement-sections.ts';
 import { sourceNumbers } from './source-numbers.ts';
+import { articleOutlet, articleTitle } from './article-title.ts';
+import { storyTitle } from './story-title.ts';
 
 /**
  * Terminal-friendly Markdown: the overview first, numbered source references [n] per article, where sources differ
@@ -11,10 +13,10 @@ import { sourceNumbers } from './source-numbers.ts';
 export function briefingToMarkdown(briefing: Briefing): string {
   const refNumber = sourceNumbers(briefing.articles);
   const lines: string[] = [];
-  lines.push(`# ${briefing.story}`);
+  lines.push(`# ${storyTitle(briefing)}`);
   lines.push('');
   lines.push(
-    `${countsLine(briefing.articles)} · ${briefing.engine} · ${briefing.generatedAt}`,
+    `${countsLine(briefing.articles)} · story \`${briefing.story}\` · ${briefing.engine} · ${briefing.generatedAt}`,
   );
   for (const note of briefing.notes ?? []) lines.push('', `> Note: ${note}`);
   const differ = disagreementSections(briefingSections(briefing), briefing.disagreements);
@@ -46,7 +48,8 @@ export function briefingToMarkdown(briefing: Briefing): string {
     const sameGroup = briefing.articles.filter((o) => o.group === a.group).length;
     if (sameGroup > 1) flags.push(`rewrite of ${sameGroup - 1} other${sameGroup > 2 ? 's' : ''}`);
     if (a.lowInformation) flags.push('low information');
-    const name = a.title ? `${a.title} — ${a.url ?? a.source}` : (a.url ?? a.source);
+    const outlet = articleOutlet(a);
+    const name = `${articleTitle(a)}${outlet ? ` — ${outlet}` : ''}${a.url ? ` <${a.url}>` : ''}`;
     lines.push(`[${refNumber.get(a.id)}] ${name} (${flags.join(', ')})`);
   }
   return `${lines.join('\n')}\n`;

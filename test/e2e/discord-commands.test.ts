@@ -30,7 +30,7 @@ test('brief: deferred at once, then topic embeds, sources differ, footer, button
 
   assert.equal(interaction.callbackType, CALLBACK.DeferredChannelMessageWithSource, 'acknowledged with a deferred reply');
   assert.ok((interaction.callbackAt as number) - interaction.dispatchedAt < 3000, 'within Discord’s 3 seconds');
-  assert.match(reply.content, /^\*\*summit-2025\*\* · 5 articles, 3 independent sources · \[full briefing\]\(https:\/\/summit\.example\/briefings\/[0-9a-f]+\)$/);
+  assert.match(reply.content, /^\*\*Japan’s Prime Minister Takaichi Engages Trump on Trade and Security\*\* · 5 articles, 3 independent sources · \[full briefing\]\(https:\/\/summit\.example\/briefings\/[0-9a-f]+\)$/);
   // The overview first, then each topic followed by where sources differ on it; what no topic
   // takes comes last. What does not fit Discord's 6,000 characters continues in a second message.
   assert.deepEqual(embedTitles(reply), ['Also making news', 'Also making news: sources differ', 'Trade', 'Defence', 'Defence: sources differ']);
@@ -60,7 +60,7 @@ test('brief: deferred at once, then topic embeds, sources differ, footer, button
   assert.equal(asPosted(reply).wouldPing, false);
 
   const thread = h.peer.channels.get(reply.threadId as string);
-  assert.equal(thread?.name, 'Questions: summit-2025');
+  assert.equal(thread?.name, 'Questions: Japan’s Prime Minister Takaichi Engages Trump on Trade and Security');
   assert.equal(thread?.parentId, h.peer.channelId);
   assert.equal(link.storyId, 'summit-2025');
   assert.match(String(link.briefingId), /^[0-9a-f]+$/);
@@ -76,7 +76,7 @@ test('brief with a topic shows that topic only and highlights its button', async
   const { reply } = await briefingReply(h, runCommand(h.peer, 'brief', { topic: 'china' }));
   assert.deepEqual(embedTitles(reply), ['China'], 'a one-topic brief shows only its own disagreements (China has none)');
   assert.deepEqual(buttons(reply).filter((b) => b.style === 1).map((b) => b.label), ['China']);
-  assert.equal(h.peer.channels.get(reply.threadId as string)?.name, 'Questions: summit-2025 (China)');
+  assert.equal(h.peer.channels.get(reply.threadId as string)?.name, 'Questions: Japan’s Prime Minister Takaichi Engages Trump on Trade and Security (China)');
   assertNoProblems();
 });
 
@@ -99,11 +99,14 @@ test('ask answers from the articles with quoted, linked sources, or says the art
 test('sources lists every article with rewrite groups, flags and links', async () => {
   const reply = await finalReply(h.peer, runCommand(h.peer, 'sources'));
   const embed = reply.embeds[0] as Json;
-  assert.equal(embed.title, 'Sources: summit-2025');
+  assert.equal(embed.title, 'Sources: Japan’s Prime Minister Takaichi Engages Trump on Trade and Security');
   const lines = String(embed.description).split('\n');
   assert.equal(lines.length, 5);
   assert.match(lines[0] as string, /^\*\*1\.\*\* \[Japan's New PM Hopes .*\]\(https:\/\/summit\.example\/articles\/[0-9a-f]+\) — rewrite of 2 others$/);
   assert.match(lines[2] as string, /low information/);
+  // Articles without a headline or URL are named by their first words, never by file name.
+  assert.match(lines[1] as string, /^\*\*2\.\*\* \[Japan's freshly appointed leader, Sanae Takaichi, .*…\]\(/);
+  for (const line of lines) assert.doesNotMatch(line, /\.txt|\d{3}_[0-9a-f]{16}/, line);
   assert.deepEqual(embed.footer, { text: '5 articles from 3 independent sources' });
   assertNoProblems();
 });

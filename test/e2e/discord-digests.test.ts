@@ -32,7 +32,7 @@ test('a digest is posted with source links, opens a linked thread, and a questio
   const [message, continued] = h.peer.messagesIn(channelId);
   assert.ok(message && continued, 'the whole briefing as a digest takes two messages');
   assert.equal(threadId, threadKey(message.id), 'the thread started from the digest has its id');
-  assert.match(message.content, /^\*\*Daily digest: summit-2025\*\* · 2026-01-01 · \[full briefing\]\(https:\/\/summit\.example\/briefings\/[0-9a-f]+\)$/);
+  assert.match(message.content, /^\*\*Daily digest: Japan’s Prime Minister Takaichi Engages Trump on Trade and Security\*\* · 2026-01-01 · \[full briefing\]\(https:\/\/summit\.example\/briefings\/[0-9a-f]+\)$/);
   assert.deepEqual(message.embeds.map((e) => e.title), ['Also making news', 'Also making news: sources differ', 'Trade', 'Defence', 'Defence: sources differ']);
   assert.equal(continued.content, '');
   assert.deepEqual(continued.embeds.map((e) => e.title), ['China', 'Sources differ on other points', 'Sources']);
@@ -43,7 +43,7 @@ test('a digest is posted with source links, opens a linked thread, and a questio
   assert.equal(posted.wouldPing, false);
   assert.match(String(message.nonce), /^d[0-9a-f]{12}$/);
   assert.equal((h.peer.requestsTo(MESSAGES).at(-1)?.body as Json).enforce_nonce, true);
-  assert.equal(h.peer.channels.get(message.id)?.name, 'Questions: summit-2025 · 2026-01-01');
+  assert.equal(h.peer.channels.get(message.id)?.name, 'Questions: Japan’s Prime Minister Takaichi Engages Trump on Trade and Security · 2026-01-01');
   assert.deepEqual(await h.service.thread(threadId), { threadId, storyId: 'summit-2025', briefingId: digest.briefingId, turns: [] });
 
   const asked = postUserMessage(h.peer, message.id, `<@${h.peer.botUser.id}> What is Japan's defence spending target?`);

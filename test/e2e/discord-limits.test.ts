@@ -66,7 +66,7 @@ test('without PUBLIC_BASE_URL a shortened briefing says how to see the rest, and
   const plain = await startBotHarness({ service, publicBaseUrl: null });
   try {
     const { reply } = await briefingReply(plain, runCommand(plain.peer, 'brief'));
-    assert.equal(reply.content, '**summit-2025** · 5 articles, 3 independent sources');
+    assert.equal(reply.content, '**Japan’s Prime Minister Takaichi Engages Trump on Trade and Security** · 5 articles, 3 independent sources');
     assert.deepEqual(asPosted(reply).links, [], 'relative citation links cannot be shown without PUBLIC_BASE_URL');
     assert.match(String(reply.embeds[0]?.description), /\[\d\]/);
   } finally {
@@ -86,7 +86,7 @@ test('a briefing that outlives the 15-minute interaction token is posted to the 
     const interaction = runCommand(h.peer, 'brief');
     const posted = await h.peer.waitFor(() => h.peer.messagesIn(h.peer.channelId).find((m) => m.threadId && !m.interactionId), 'the channel message');
     assert.equal(h.peer.requestsTo(WEBHOOK_EDIT).length, 0, 'no edit with an expired token');
-    assert.ok(posted.content.startsWith(`Requested by <@${interaction.user.id}> (this took longer than Discord lets a command reply).\n**summit-2025**`));
+    assert.ok(posted.content.startsWith(`Requested by <@${interaction.user.id}> (this took longer than Discord lets a command reply).\n**Japan’s Prime Minister Takaichi Engages Trump on Trade and Security**`));
     assert.equal(asPosted(posted).wouldPing, false, 'naming the requester does not ping them');
     assert.equal(posted.components.length, 1, 'buttons come along');
     assert.deepEqual(h.peer.problems, []);

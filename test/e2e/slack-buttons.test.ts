@@ -47,7 +47,7 @@ test('the Sources button lists the sources only to whoever pressed it', async (t
   assert.equal(reply.user, PEER_IDS.bob);
   assert.equal(reply.body.response_type, 'ephemeral');
   assert.equal(reply.body.replace_original, false);
-  assert.match(JSON.stringify(reply.body.blocks), /Sources: summit-2025 — 5 articles/);
+  assert.match(JSON.stringify(reply.body.blocks), /Sources: Japan’s Prime Minister Takaichi Engages Trump on Trade and Security — 5 articles/);
   assert.equal(message.history.length, 0, 'the briefing is untouched');
 });
 

@@ -54,7 +54,7 @@ test('summit slack --local serves signed commands on its port and stops cleanly 
   const ack = await sender.slashCommand(slashCommandPayload({ text: 'brief', channel: PEER_IDS.general, user: PEER_IDS.alice, responseUrl }));
   assert.equal(ack.status, 200);
   const message = await waitFor(() => peer.botMessages()[0], 'the briefing', 20_000);
-  assert.match(message.text, /summit-2025: 5 articles/);
+  assert.match(message.text, /Japan’s Prime Minister Takaichi Engages Trump on Trade and Security: 5 articles/);
 
   child.kill('SIGTERM');
   const [code] = (await once(child, 'exit')) as [number | null];

@@ -30,7 +30,7 @@ test('/summit brief acks at once, then posts the briefing as the bot and links i
   assert.equal(message.params.link_names, 'false');
   const blocks = message.blocks as { type: string; text?: { text: string }; elements?: { action_id: string }[] }[];
   assert.equal(blocks[0]?.type, 'header');
-  assert.match(blocks[0]?.text?.text ?? '', /^summit-2025 — 5 articles, \d independent sources?$/);
+  assert.match(blocks[0]?.text?.text ?? '', /^Japan’s Prime Minister Takaichi Engages Trump on Trade and Security — 5 articles, \d independent sources?$/);
   const text = postedMessage(message).text;
   for (const label of ['*Also making news*', '*Trade*', '*Defence*', '*China*']) assert.ok(text.includes(label), label);
   assert.ok(text.indexOf('*Also making news*') < text.indexOf('*Trade*'), 'the overview comes first');

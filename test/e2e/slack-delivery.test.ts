@@ -49,7 +49,7 @@ test('a digest is posted with absolute source links and opens a thread linked to
   assert.ok(message);
   assert.equal(threadId, `slack:${PEER_IDS.general}:${message.ts}`);
   const posted = postedMessage(message);
-  assert.match(posted.text, /Daily digest: summit-2025 — 2026-01-01/);
+  assert.match(posted.text, /Daily digest: Japan’s Prime Minister Takaichi Engages Trump on Trade and Security — 2026-01-01/);
   assert.match(posted.text, /What's new: \d+ points/);
   assert.ok(posted.links.length > 5);
   for (const link of posted.links) assert.match(link.url, /^https:\/\/summit\.example\/(articles\/[0-9a-f]+(#s\d+)?|briefings\/)/);
@@ -61,7 +61,7 @@ test('a digest is posted with absolute source links and opens a thread linked to
 test('a digest with nothing new says so', async (t) => {
   const { peer, delivery } = await setup(t);
   await delivery.postDigest(subscription(), { ...digest, nothingNew: true, topics: [], disagreements: [] });
-  assert.match(postedMessage(peer.botMessages()[0]!).text, /Nothing new on \*summit-2025\* since the last digest/);
+  assert.match(postedMessage(peer.botMessages()[0]!).text, /Nothing new on \*Japan’s Prime Minister Takaichi Engages Trump on Trade and Security\* since the last digest/);
 });
 
 test('429 Retry-After is honoured: the post waits and is sent once more', async (t) => {

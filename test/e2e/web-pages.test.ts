@@ -5,6 +5,7 @@ import { ConfigError } from '../../src/config/parse-env.ts';
 import { loadWebConfig } from '../../src/config/web.ts';
 import { startWebServer } from '../../src/web/server.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/web/security-headers.ts';
+import { storyTitle } from '../../src/render/story-title.ts';
 import { STORY, TOKEN, type WebTestEnv, webTestEnv } from './web-harness.ts';
 
 let env: WebTestEnv;
@@ -21,7 +22,15 @@ test('the briefing chat links to is found by id in the store and rendered in ful
   assert.equal(page.status, 200);
   assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
   const body = await page.text();
-  assert.match(body, new RegExp(`<h1>${STORY}</h1>`));
+  // Titled from the headlines (escaped), the id kept in the meta line.
+  const name = storyTitle(env.briefing).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  assert.ok(body.includes(`<h1>${name}</h1>`), name);
+  assert.notEqual(name, STORY);
+  assert.ok(body.includes(`story <code>${STORY}</code>`));
+  // Every source has a readable name: never a file name or a bare URL.
+  for (const [, label] of body.matchAll(/<li id="source-\d+"[^>]*>(?:<a [^>]*>)?([^<]*)/g)) {
+    assert.doesNotMatch(label ?? '', /\.(txt|md|json|html)$|^https?:/, label);
+  }
   for (const topic of env.briefing.topics) assert.ok(body.includes(`<h2>${topic.label}</h2>`), topic.label);
   const points = [...(env.briefing.overview?.points ?? []), ...env.briefing.topics.flatMap((t) => t.points)];
   assert.ok(points.length >= 2);

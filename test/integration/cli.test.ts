@@ -90,7 +90,8 @@ test('a replacement topics file drives the topics; an invalid one is rejected', 
 
 test('markdown output has numbered sources, where sources differ under each topic, and flags', () => {
   const md = summit(['brief']).stdout;
-  assert.match(md, /^# summit-2025/m);
+  assert.match(md, /^# Japan’s Prime Minister Takaichi Engages Trump on Trade and Security$/m, 'the story is titled from its headlines');
+  assert.match(md, /story `summit-2025`/, 'the id commands take stays visible');
   assert.match(md, /^## Trade$/m);
   // The overview first; a disagreement sits under the section it is about (the title one under
   // the overview's lead), before the next section starts.
@@ -98,6 +99,8 @@ test('markdown output has numbered sources, where sources differ under each topi
   assert.match(md, /^## Also making news\n[^#]*\*\*Sources differ\*\*\n\n- How Trump is titled/m);
   assert.match(md, /^## Defence\n[^#]*\*\*Sources differ\*\*\n\n- Detail: .*Tomahawk/m);
   assert.match(md, /^## Sources differ on other points$/m, 'a disagreement about no briefed point comes after the topics');
+  assert.doesNotMatch(md, /^\[\d\] .*\.txt/m, 'sources are named, not file names');
+  assert.match(summit(['brief', '--title', 'The Tokyo summit']).stdout, /^# The Tokyo summit$/m, 'a title set by whoever runs it wins');
   const defence = summit(['brief', '--topic', 'defence']).stdout;
   assert.match(defence, /Tomahawk/);
   assert.doesNotMatch(defence, /Also making news|state guest house|Sources differ on other points/, 'a one-topic brief shows only its own');

@@ -6,6 +6,7 @@ import { briefingPageUrl } from './render/links.ts';
 import { sourcesEmbeds } from './render/sources.ts';
 import { storyForChannel } from './story.ts';
 import { threadKey } from './threads.ts';
+import { storyTitle } from '../../render/story-title.ts';
 
 /** True when the button is one of summit's. */
 export const isSummitButton = (interaction: ButtonInteraction) => parseButtonId(interaction.customId) !== undefined;
@@ -26,7 +27,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: DiscordC
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const storyId = await storyOfMessage(interaction, ctx);
   const { briefingId, briefing } = await ctx.service.brief({ storyId });
-  const embeds = sourcesEmbeds(briefing.story, briefing.articles, ctx.settings.publicBaseUrl, briefingPageUrl(ctx.settings.publicBaseUrl, briefingId));
+  const embeds = sourcesEmbeds(storyTitle(briefing), briefing.articles, ctx.settings.publicBaseUrl, briefingPageUrl(ctx.settings.publicBaseUrl, briefingId));
   await interaction.editReply({ content: '', embeds, allowedMentions: { parse: [] } });
 }
 

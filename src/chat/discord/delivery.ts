@@ -7,6 +7,7 @@ import type { DiscordLogger } from './context.ts';
 import { deliveryError } from './errors.ts';
 import { digestMessages } from './render/digest.ts';
 import { startQuestionThread, threadKey } from './threads.ts';
+import { storyTitle } from '../../render/story-title.ts';
 
 /** A digest may take this many messages before it is shortened with a link. */
 const MAX_DIGEST_MESSAGES = 3;
@@ -51,7 +52,7 @@ export class DiscordDelivery implements ChatDelivery {
     let threadId = threadKey(channelId);
     try {
       for (const [i, part] of continuations.entries()) await postChannelMessage(rest, channelId, part, { nonce: nonce(i + 1) });
-      threadId = await startQuestionThread(this.#options, { channelId, messageId: firstId, inThread: false, name: `Questions: ${digest.story} · ${digest.localDate}` });
+      threadId = await startQuestionThread(this.#options, { channelId, messageId: firstId, inThread: false, name: `Questions: ${storyTitle(digest)} · ${digest.localDate}` });
     } catch (error) {
       logger.warn({ err: deliveryError(error, channelId), channelId, messageId: firstId }, 'digest posted, but its continuation or thread failed; questions go to the channel');
     }

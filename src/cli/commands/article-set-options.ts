@@ -9,6 +9,7 @@ export interface SetOptions {
   articles?: string;
   topics?: string;
   story?: string;
+  title?: string;
 }
 
 export function positiveInt(value: string): number {
@@ -23,7 +24,8 @@ export function withSetOptions(cmd: Command): Command {
   return cmd
     .option('--articles <path>', 'directory or file of articles (default: the bundled demo set)')
     .option('--topics <file>', 'topics JSON file (default: trade, defence, China)')
-    .option('--story <name>', 'story name shown in the briefing');
+    .option('--story <id>', 'story id (default: the directory name)')
+    .option('--title <text>', 'display title of the story (default: from the articles’ headlines)');
 }
 
 /** Reads the article set and topics named by the options and analyses them. */

@@ -19,7 +19,7 @@ export const briefCommand: CliCommand = {
         if (opts.topic && !topics.some((t) => t.id === opts.topic)) {
           throw new UserError(`unknown topic "${opts.topic}"; topics are: ${topics.map((t) => t.id).join(', ')}`);
         }
-        const briefing = await writer.brief({
+        const written = await writer.brief({
           analysis,
           options: {
             ...engineOptions,
@@ -27,6 +27,7 @@ export const briefCommand: CliCommand = {
             budget: { pointsPerTopic: opts.points, wordsPerPoint: 40 },
           },
         });
+        const briefing = opts.title?.trim() ? { ...written, title: opts.title.trim() } : written;
         printNotes(briefing.notes, out);
         out.stdout(opts.format === 'json' ? `${JSON.stringify(briefing, null, 2)}\n` : briefingToMarkdown(briefing));
       });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { buildDigest, localDateOf } from '../../core/digest.ts';
 import type { Processor } from './context.ts';
 import { parsePayload } from './payload.ts';
+import { storyTitle } from '../../render/story-title.ts';
 
 const DigestPayload = z.object({ subscriptionId: z.string().min(1), scheduledAt: z.iso.datetime().optional() });
 
@@ -36,7 +37,8 @@ export const processDigest: Processor<'digest'> = async (job, { stores, briefing
   if (computed) metrics.engineRun('brief');
   const delivered = await stores.digests.delivered(subscriptionId);
   const { digest, record: digestRecord } = buildDigest({
-    briefing,
+    // Titled from the whole set's headlines, not only the articles the digest cites.
+    briefing: { ...briefing, title: storyTitle(briefing) },
     briefingId,
     delivered,
     localDate,

@@ -7,6 +7,7 @@ import { disagreementSections } from '../../render/disagreement-sections.ts';
 import { sourcesSection } from './sources-section.ts';
 import { independentSources, type SourceNumbers, sourceNumbers } from '../../render/source-numbers.ts';
 import { briefingSections } from '../../render/overview.ts';
+import { storyTitle } from '../../render/story-title.ts';
 
 /**
  * The full briefing — every topic and point with where sources disagree on it, the
@@ -16,12 +17,13 @@ import { briefingSections } from '../../render/overview.ts';
  */
 export function briefingPage(briefing: Briefing, base: string): Html {
   const numbers: SourceNumbers = sourceNumbers(briefing.articles);
-  const title = `${briefing.story}: briefing`;
+  const name = storyTitle(briefing);
+  const title = `${name}: briefing`;
   const sections = briefingSections(briefing);
   const differ = disagreementSections(sections, briefing.disagreements);
   const body = html`<header>
-<h1>${briefing.story}</h1>
-<p class="meta">${plural(briefing.articles.length, 'article')} from ${plural(independentSources(briefing.articles), 'independent source')} · ${formatDate(briefing.generatedAt)} · ${briefing.engine}</p>
+<h1>${name}</h1>
+<p class="meta">story <code>${briefing.story}</code> · ${plural(briefing.articles.length, 'article')} from ${plural(independentSources(briefing.articles), 'independent source')} · ${formatDate(briefing.generatedAt)} · ${briefing.engine}</p>
 ${(briefing.notes ?? []).map((n) => html`<p class="note">${n}</p>`)}
 </header>
 ${sections.map((t) => topicSection(t, differ.byTopic.get(t.id) ?? [], numbers, base))}

@@ -9,6 +9,7 @@ import { storyForChannel } from '../story.ts';
 import { openQuestionThread } from '../threads.ts';
 import { channelOf } from './channel.ts';
 import type { SummitSubcommand } from './types.ts';
+import { storyTitle } from '../../../render/story-title.ts';
 
 /** A long briefing may take this many messages before it is shortened with a link. */
 const MAX_BRIEFING_MESSAGES = 3;
@@ -53,7 +54,7 @@ export async function postBriefing(interaction: ChatInputCommandInteraction, ctx
     channelId: posted.channelId,
     messageId: posted.messageId,
     inThread,
-    name: `Questions: ${result.briefing.story}${label ? ` (${label})` : ''}`,
+    name: `Questions: ${storyTitle(result.briefing)}${label ? ` (${label})` : ''}`,
     storyId,
     briefingId: result.briefingId,
   });

@@ -4,6 +4,7 @@ import { sendReply } from '../reply.ts';
 import { storyForChannel } from '../story.ts';
 import { channelOf } from './channel.ts';
 import type { SummitSubcommand } from './types.ts';
+import { storyTitle } from '../../../render/story-title.ts';
 
 export const sourcesSubcommand = {
   name: 'sources',
@@ -13,7 +14,7 @@ export const sourcesSubcommand = {
     const { channelId, parentId } = channelOf(interaction);
     const storyId = await storyForChannel(ctx, channelId, parentId);
     const { briefingId, briefing } = await ctx.service.brief({ storyId });
-    const embeds = sourcesEmbeds(briefing.story, briefing.articles, ctx.settings.publicBaseUrl, briefingPageUrl(ctx.settings.publicBaseUrl, briefingId));
+    const embeds = sourcesEmbeds(storyTitle(briefing), briefing.articles, ctx.settings.publicBaseUrl, briefingPageUrl(ctx.settings.publicBaseUrl, briefingId));
     await sendReply(interaction, [{ content: '', embeds }], ctx);
   },
 } satisfies SummitSubcommand;

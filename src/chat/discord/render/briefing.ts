@@ -10,6 +10,7 @@ import { citationRefs } from './refs.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { inertText, truncate } from './text.ts';
 import { briefingSections } from '../../../render/overview.ts';
+import { storyTitle } from '../../../render/story-title.ts';
 
 export interface RenderOptions {
   publicBaseUrl?: string;
@@ -102,7 +103,7 @@ export function briefingMessages(result: { briefingId: string; briefing: Briefin
     ...(fullUrl ? { fullUrl } : {}),
   });
   const notes = (briefing.notes ?? []).map((note) => `\n-# ${truncate(inertText(note), 300)}`).join('');
-  const header = `**${truncate(inertText(briefing.story), 200)}** · ${sourceCounts(briefing)}${fullUrl ? ` · ${maskedLink('full briefing', fullUrl)}` : ''}${notes}`;
+  const header = `**${truncate(inertText(storyTitle(briefing)), 200)}** · ${sourceCounts(briefing)}${fullUrl ? ` · ${maskedLink('full briefing', fullUrl)}` : ''}${notes}`;
   return pages.map((embeds, i) => ({
     content: i === 0 ? truncate(header, DISCORD_LIMITS.content) : '',
     embeds,

@@ -7,6 +7,7 @@ import { packEmbeds } from './pack.ts';
 import { sourceLines } from './sources.ts';
 import { inertText, truncate } from './text.ts';
 import { briefingSections } from '../../../render/overview.ts';
+import { storyTitle } from '../../../render/story-title.ts';
 
 /**
  * A daily digest: only what is new since the channel's last digest (or a plain "nothing new"),
@@ -33,7 +34,7 @@ export function digestMessages(digest: Digest, options: { publicBaseUrl?: string
     ...(fullUrl ? { fullUrl } : {}),
   });
   const header =
-    `**Daily digest: ${truncate(inertText(digest.story), 200)}** · ${digest.localDate}` +
+    `**Daily digest: ${truncate(inertText(storyTitle(digest)), 200)}** · ${digest.localDate}` +
     (fullUrl ? ` · ${maskedLink('full briefing', fullUrl)}` : '');
   return pages.map((embeds, i) => ({ content: i === 0 ? truncate(header, DISCORD_LIMITS.content) : '', embeds }));
 }

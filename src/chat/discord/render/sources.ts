@@ -6,6 +6,7 @@ import { packEmbeds } from './pack.ts';
 import { independentSources } from '../../../render/source-numbers.ts';
 import { articleUrl } from './refs.ts';
 import { inertText, truncate } from './text.ts';
+import { articleOutlet, articleTitle } from '../../../render/article-title.ts';
 
 /** One line per source: number, linked title, outlet, rewrite group and flags. */
 export function sourceLines(articles: BriefingArticle[], publicBaseUrl?: string): string[] {
@@ -13,10 +14,11 @@ export function sourceLines(articles: BriefingArticle[], publicBaseUrl?: string)
   for (const a of articles) groupSize.set(a.group, (groupSize.get(a.group) ?? 0) + 1);
   return articles.map((a, i) => {
     // Brackets are dropped from labels (not escaped): an escaped bracket inside a masked link's label is fragile.
-    const name = truncate(inertText((a.title ?? a.source).replace(/[[\]]/g, '')), 200);
+    const name = truncate(inertText(articleTitle(a).replace(/[[\]]/g, '')), 200);
     const url = articleUrl(a, publicBaseUrl);
     const flags: string[] = [];
-    if (a.outlet) flags.push(truncate(inertText(a.outlet), 80));
+    const outlet = articleOutlet(a);
+    if (outlet) flags.push(truncate(inertText(outlet), 80));
     const others = (groupSize.get(a.group) ?? 1) - 1;
     if (others > 0) flags.push(`rewrite of ${plural(others, 'other')}`);
     if (a.lowInformation) flags.push('low information');

@@ -8,6 +8,7 @@ import { disagreementSections } from '../../../render/disagreement-sections.ts';
 import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { citationRefs, fullBriefingUrl, type RenderOptions, slackDate, sourceLines } from './sources.ts';
 import { briefingSections } from '../../../render/overview.ts';
+import { storyTitle } from '../../../render/story-title.ts';
 
 export interface BriefingContext extends RenderOptions {
   storyId: string;
@@ -82,6 +83,7 @@ export function citedArticles(topics: TopicBriefing[], disagreements: Disagreeme
 function briefingParts(briefing: Briefing, ctx: BriefingContext): MessageParts {
   const refs = sourceNumbers(briefing.articles);
   const counts = countsLine(briefing.articles);
+  const title = storyTitle(briefing);
   const body: Block[] = [];
   const sections = briefingSections(briefing);
   for (const lines of topicSectionLines(sections, briefing.disagreements, refs, ctx)) body.push(...sectionsFromLines(lines));
@@ -98,8 +100,8 @@ function briefingParts(briefing: Briefing, ctx: BriefingContext): MessageParts {
     button(ACTION_IDS.sources, 'Sources', value()),
   ];
   return {
-    text: `${escapeMrkdwn(truncate(briefing.story, 200))}: ${counts}`,
-    head: [header(`${truncate(briefing.story, 150 - counts.length - 3)} — ${counts}`)],
+    text: `${escapeMrkdwn(truncate(title, 200))}: ${counts}`,
+    head: [header(`${truncate(title, 150 - counts.length - 3)} — ${counts}`)],
     body: body.length > 0 ? body : [section('_The articles say nothing on these topics._')],
     tail: [context(...contextLine), actions('summit_briefing_actions', buttons)],
   };

@@ -8,10 +8,12 @@ import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.ts';
 import { splitMessages } from './pack.ts';
 import { fullBriefingUrl, type RenderOptions, slackDate } from './sources.ts';
 import { briefingSections } from '../../../render/overview.ts';
+import { storyTitle } from '../../../render/story-title.ts';
 
 /** A daily digest: only what is new, with source links; split over messages when long. */
 export function renderDigest(digest: Digest, storyId: string, options: RenderOptions): SlackMessage[] {
-  const title = `Daily digest: ${truncate(digest.story, 110)} — ${digest.localDate}`;
+  const name = storyTitle(digest);
+  const title = `Daily digest: ${truncate(name, 110)} — ${digest.localDate}`;
   const full = fullBriefingUrl(digest.briefingId, options);
   const contextLine = [`${escapeMrkdwn(digest.engine)} · ${slackDate(digest.generatedAt)}`];
   if (full) contextLine.push(mrkdwnLink(full, 'Full briefing'));
@@ -21,10 +23,10 @@ export function renderDigest(digest: Digest, storyId: string, options: RenderOpt
   if (digest.nothingNew || (newPoints === 0 && digest.disagreements.length === 0)) {
     return [
       {
-        text: `Nothing new on ${escapeMrkdwn(truncate(digest.story, 200))} since the last digest`,
+        text: `Nothing new on ${escapeMrkdwn(truncate(name, 200))} since the last digest`,
         blocks: [
           header(title),
-          section(`Nothing new on *${escapeMrkdwn(truncate(digest.story, 200))}* since the last digest.`),
+          section(`Nothing new on *${escapeMrkdwn(truncate(name, 200))}* since the last digest.`),
           context(...contextLine),
         ],
       },

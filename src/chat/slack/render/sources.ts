@@ -1,6 +1,7 @@
 import type { BriefingArticle, Citation } from '../../../core/types.ts';
 import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { absoluteLink, escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.ts';
+import { articleOutlet, articleTitle } from '../../../render/article-title.ts';
 
 export interface RenderOptions {
   /** PUBLIC_BASE_URL: makes `/articles/…` and `/briefings/…` links absolute. */
@@ -11,7 +12,7 @@ export interface RenderOptions {
 const MAX_REFS_PER_POINT = 8;
 
 export function articleLabel(article: BriefingArticle): string {
-  return article.title ?? article.outlet ?? article.source;
+  return articleTitle(article);
 }
 
 /** `[1] [3]` as links to the cited sentences (one per article), plain numbers when not linkable. */
@@ -38,7 +39,8 @@ export function sourceLines(articles: BriefingArticle[], options: RenderOptions,
     .map((a) => {
       const link = absoluteLink(a.url ?? `/articles/${a.id}`, options.publicBaseUrl);
       const flags: string[] = [];
-      if (a.outlet && a.title) flags.push(escapeMrkdwn(truncate(a.outlet, 80)));
+      const outlet = articleOutlet(a);
+      if (outlet) flags.push(escapeMrkdwn(truncate(outlet, 80)));
       const others = (groupSize.get(a.group) ?? 1) - 1;
       if (others > 0) flags.push(`rewrite group of ${others + 1}`);
       if (a.lowInformation) flags.push('_low information_');
