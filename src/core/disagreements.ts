@@ -107,6 +107,44 @@ function sameName(a: string, b: string): boolean {
   return x === initials(y) || y === initials(x);
 }
 
+/**
+ * Modifiers that say where something is from in general ("foreign investors", "local media"): a
+ * specific name for the same thing ("US investors", "ANP") narrows it, it does not contradict it.
+ */
+const GENERIC_MODIFIERS = new Set([
+  'foreign', 'local', 'domestic', 'international', 'national', 'regional', 'overseas', 'global', 'western',
+  'eastern', 'northern', 'southern', 'official', 'other', 'several', 'many', 'some', 'senior', 'top', 'key',
+  'major', 'various', 'both', 'all', 'new', 'former', 'current', 'state', 'government', 'federal',
+]);
+
+/** Words that make a figure approximate: "a little over $100" is not a conflict with "$102". */
+const HEDGES = new Set([
+  'about', 'around', 'roughly', 'nearly', 'almost', 'approximately', 'some', 'over', 'more', 'than', 'under',
+  'less', 'little', 'just', 'up', 'to', 'close', 'estimated', 'circa', 'upwards', 'least',
+]);
+/** Relative gap between two figures an approximation still covers. */
+const APPROXIMATION = 0.1;
+
+/** One side hedges its figure and the two figures are within the hedge's reach. */
+function approximatelyEqual(
+  a: AlignedToken[],
+  b: AlignedToken[],
+  before: AlignedToken[],
+  numsA: (string | undefined)[],
+  numsB: (string | undefined)[],
+): boolean {
+  if (numsA.length !== 1 || numsB.length !== 1) return false;
+  const x = Number(numsA[0]);
+  const y = Number(numsB[0]);
+  if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x - y) > APPROXIMATION * Math.max(x, y)) return false;
+  const hedged = (ts: AlignedToken[]) => {
+    const at = ts.findIndex((t) => t.number !== undefined);
+    const lead = [...(at === 0 ? before.slice(-2) : []), ...ts.slice(Math.max(0, at - 3), at)];
+    return lead.some((t) => HEDGES.has(t.raw.toLowerCase()));
+  };
+  return hedged(a) || hedged(b);
+}
+
 /** The two sentences being compared, whole: a difference may only be words moved elsewhere. */
 interface SentencePair {
   reference: AlignedToken[];
@@ -137,6 +175,7 @@ function classify(
     // are a misaligned reordering, not a conflict.
     const has = (ts: AlignedToken[], n: string | undefined) => ts.some((t) => t.number === n);
     if (numsA.every((n) => has(pair.other, n)) || numsB.every((n) => has(pair.reference, n))) return undefined;
+    if (approximatelyEqual(a, b, before, numsA, numsB)) return undefined;
     const durationA = durationOf(a, nextA);
     const durationB = durationOf(b, nextB);
     if (durationA !== undefined && durationB !== undefined && Math.abs(durationA - durationB) <= 0.02 * durationA) {
@@ -159,12 +198,22 @@ function classify(
   }
   const sharedHead = nextA !== undefined && nextB !== undefined && nextA.key === nextB.key && !nextA.isName;
   const named = (ts: AlignedToken[]) => ts.some((t) => t.isName);
-  if (named(a) !== named(b) && a.length === 1 && b.length === 1 && sharedHead) return 'detail';
+  // "cruise missiles" / "Tomahawk missiles": a kind against a named kind. Not a determiner against
+  // a name ("the" / "France's") nor a generic origin against a specific one ("foreign" / "US").
+  const specificWord = (t: AlignedToken) =>
+    termOf(t.raw.toLowerCase()) !== undefined && !GENERIC_MODIFIERS.has(t.raw.toLowerCase().replace(/'s$/, ''));
+  if (named(a) !== named(b) && a.length === 1 && b.length === 1 && sharedHead) {
+    return specificWord(a[0] as AlignedToken) && specificWord(b[0] as AlignedToken) ? 'detail' : undefined;
+  }
   const prev = before.slice(-2).map((t) => t.raw.toLowerCase());
   const locative = prev.some((w) => LOCATIVE.has(w));
   const lowercase = (ts: AlignedToken[]) => ts.every((t) => !t.isName);
   // A place is named by content words ("state guest house"), not by "up to" against "as much as".
-  const content = (ts: AlignedToken[]) => ts.some((t) => t.number === undefined && termOf(t.raw.toLowerCase()));
+  // A place phrase ends in its noun: "turning this" / "making the" are other words, not places.
+  const content = (ts: AlignedToken[]) =>
+    ts.some((t) => t.number === undefined && termOf(t.raw.toLowerCase())) &&
+    termOf((ts[ts.length - 1] as AlignedToken).raw.toLowerCase()) !== undefined &&
+    !ts.some((t) => /ing$/.test(t.raw) && t.raw.length > 5);
   if (locative && lowercase(a) && lowercase(b) && a.length >= 2 && b.length >= 2 && content(a) && content(b)) {
     return 'place';
   }

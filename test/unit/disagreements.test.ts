@@ -76,3 +76,56 @@ test('two different weekdays for one meeting are a date conflict', () => {
     [['date', ['Tuesday', 'Wednesday']]],
   );
 });
+
+test('a determiner or a generic origin against a name is not a conflict of detail', () => {
+  const cases: [string, string][] = [
+    [
+      'The ministry said foreign investors had pulled out of the port project after the vote.',
+      'The ministry said US investors had pulled out of the port project after the vote.',
+    ],
+    [
+      'According to local media, the convoy crossed the border before dawn on the second day.',
+      'According to Xinhua media, the convoy crossed the border before dawn on the second day.',
+    ],
+    [
+      'Officials described the plan as the cornerstone of the region\'s energy policy for the decade.',
+      'Officials described the plan as the cornerstone of Norway\'s energy policy for the decade.',
+    ],
+  ];
+  for (const [a, b] of cases) assert.deepEqual(pair(a, b), [], `${a} / ${b}`);
+});
+
+test('a kind against a named kind of the same thing still is a detail', () => {
+  const found = pair(
+    'Washington agreed to supply the navy with cruise missiles before the end of next year.',
+    'Washington agreed to supply the navy with Tomahawk missiles before the end of next year.',
+  );
+  assert.deepEqual(
+    found.map((d) => [d.kind, d.variants.map((v) => v.text)]),
+    [['detail', ['cruise', 'Tomahawk']]],
+  );
+});
+
+test('words after a locative that end in a function word or a verb are not a place', () => {
+  const found = pair(
+    'The council voted on the plan in turning this district into a free-trade zone by spring.',
+    'The council voted on the plan in making the district into a free-trade zone by spring.',
+  );
+  assert.deepEqual(found, []);
+});
+
+test('a hedged round figure close to an exact one is not a conflict; a distant one is', () => {
+  assert.deepEqual(
+    pair(
+      'Brent crude settled at 102 dollars a barrel on Friday after the output cut was announced.',
+      'Brent crude settled at a little over 100 dollars a barrel on Friday after the output cut was announced.',
+    ),
+    [],
+  );
+  const far = pair(
+    'Brent crude settled at 102 dollars a barrel on Friday after the output cut was announced.',
+    'Brent crude settled at about 80 dollars a barrel on Friday after the output cut was announced.',
+  );
+  assert.equal(far.length, 1);
+  assert.equal(far[0]?.kind, 'number');
+});
