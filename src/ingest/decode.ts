@@ -52,6 +52,11 @@ function checkText(text: string, guessed?: string): Decoded {
   return isMostlyControl(text) ? { kind: 'binary' } : { kind: 'text', text, guessed };
 }
 
+/** Decoded text that is really binary data: NUL bytes, or mostly control characters. */
+export function isBinaryText(text: string): boolean {
+  return text.includes('\u0000') || isMostlyControl(text);
+}
+
 function isMostlyControl(text: string): boolean {
   const sample = text.slice(0, SAMPLE_CHARS);
   if (sample.length === 0) return false;

@@ -2,6 +2,7 @@ import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ArticleInput } from '../core/types.ts';
 import { IngestPathError } from './errors.ts';
+import { MAX_ARTICLE_BYTES } from './limits.ts';
 import { readArticleFile } from './read-file.ts';
 import { SYMLINK_SKIPPED, unreadable } from './reasons.ts';
 import type { IngestResult, IngestWarning } from './types.ts';
@@ -13,7 +14,6 @@ export interface ReadArticlesOptions {
   maxFileBytes?: number;
 }
 
-const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
  * Reads an article set: one file, or the files of a folder in name order (not recursive;
@@ -21,7 +21,7 @@ const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
  * path throws.
  */
 export async function readArticles(path: string, options: ReadArticlesOptions = {}): Promise<IngestResult> {
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxFileBytes = options.maxFileBytes ?? MAX_ARTICLE_BYTES;
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) {
     throw new RangeError(`maxFileBytes must be a positive number, got ${maxFileBytes}`);
   }

@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import type { AddArticlesResult } from '../core/ports/article-repository.ts';
 import type { ArticleInput } from '../core/types.ts';
-import type { JobResults } from './jobs.ts';
+import type { IngestJobResult, JobResults } from './jobs.ts';
 import type { SummitQueue } from './summit-queue.ts';
 
 /** Articles per ingest job: keeps job data well under a megabyte or so for ordinary articles. */
@@ -23,13 +23,13 @@ export async function enqueueIngest(
   return jobs;
 }
 
-/** Waits for every batch and sums what they did (total and fingerprint are the last batch's). */
+/** Waits for every batch and sums what they did (total and fingerprint are the last batch's; refusals indexed in `articles`). */
 export async function waitForIngest(
   queue: SummitQueue,
   jobs: Job<unknown, JobResults['ingest']>[],
   timeoutMs: number,
   onBatchDone?: (done: number, total: number) => void,
-): Promise<AddArticlesResult> {
+): Promise<IngestJobResult> {
   let done = 0;
   const results = await Promise.all(
     jobs.map(async (job) => {
@@ -39,6 +39,10 @@ export async function waitForIngest(
     }),
   );
   const sum = (key: 'stored' | 'addedToStory' | 'alreadyInStory') => results.reduce((n, r) => n + (r as AddArticlesResult)[key], 0);
+  // Batches are INGEST_BATCH articles each, in order: a refused index is the batch's offset plus its own.
+  const refused = results.flatMap((r, batch) =>
+    ((r as Partial<IngestJobResult>).refused ?? []).map((item) => ({ ...item, index: batch * INGEST_BATCH + item.index })),
+  );
   const last = results.reduce((a, b) => ((b as AddArticlesResult).total >= (a as AddArticlesResult).total ? b : a)) as AddArticlesResult;
   return {
     stored: sum('stored'),
@@ -46,5 +50,6 @@ export async function waitForIngest(
     alreadyInStory: sum('alreadyInStory'),
     total: last.total,
     fingerprint: last.fingerprint,
+    refused,
   };
 }

@@ -1,5 +1,6 @@
 import type { DigestRecord } from '../core/ports/digest-log.ts';
 import type { AddArticlesResult } from '../core/ports/article-repository.ts';
+import type { RefusedArticle } from '../ingest/article-check.ts';
 import type { Answer, ArticleInput, Digest } from '../core/types.ts';
 import type { PollOutcome } from '../sources/poll-source.ts';
 
@@ -25,8 +26,13 @@ export interface JobResults {
   digest: { outcome: DigestOutcome; localDate?: string; nothingNew?: boolean };
   'deliver-digest': { outcome: DeliveryOutcome; threadId?: string };
   answer: Answer;
-  ingest: AddArticlesResult;
+  ingest: IngestJobResult;
   'poll-source': PollOutcome;
+}
+
+/** What an ingest job stored, and each article it refused (index within the job). */
+export interface IngestJobResult extends AddArticlesResult {
+  refused: RefusedArticle[];
 }
 
 export type JobName = keyof JobPayloads;

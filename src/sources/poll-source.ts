@@ -3,6 +3,7 @@ import type { ArticleRepository } from '../core/ports/article-repository.ts';
 import type { SourceProblem, SourceRepository, SourceState } from '../core/ports/source-repository.ts';
 import { type Collected, collect, type Fetcher } from './collect.ts';
 import { isSourceReadError } from './errors.ts';
+import { checkArticles } from '../ingest/article-check.ts';
 
 export interface PollDeps {
   sources: SourceRepository;
@@ -54,7 +55,14 @@ export async function pollSource(id: string, deps: PollDeps): Promise<PollOutcom
     return { status: 'failed', error: problem };
   }
 
-  const added = collected.articles.length > 0 ? await deps.articles.add(source.storyId, collected.articles) : undefined;
+  // The same check every producer's articles pass (ingest jobs, files): refusals are item problems.
+  const checked = checkArticles(collected.articles);
+  for (const refused of checked.refused) {
+    const url = collected.articles[refused.index]?.url ?? refused.source ?? source.url;
+    collected.problems.push({ url, code: 'refused', reason: refused.reason });
+    if (!collected.settled.includes(url)) collected.settled.push(url);
+  }
+  const added = checked.articles.length > 0 ? await deps.articles.add(source.storyId, checked.articles) : undefined;
   await deps.sources.markSeen(id, collected.settled, at);
   for (const problem of collected.problems) {
     deps.logger.warn({ ...log, item: problem.url, code: problem.code, reason: problem.reason }, 'feed item skipped: %s', problem.reason);

@@ -50,9 +50,15 @@ export const ingestCommand: CliCommand = {
             }
             throw new UserError(`ingest failed: ${(error as Error).message}`, 'cli:ingest-failed');
           });
+          for (const refused of result.refused) {
+            const article = set.articles[refused.index];
+            out.stderr(`summit: warning: ${refused.source ?? article?.source ?? `article ${refused.index + 1}`}: refused by the worker: ${refused.reason}\n`);
+          }
           out.stdout(
             `${storyId}: ${result.addedToStory} article(s) added (${result.stored} new to the store), ` +
-              `${result.alreadyInStory} already in the story; the story has ${result.total} article(s).\n`,
+              `${result.alreadyInStory} already in the story` +
+              (result.refused.length > 0 ? `, ${result.refused.length} refused` : '') +
+              `; the story has ${result.total} article(s).\n`,
           );
         } finally {
           await queue.close();
