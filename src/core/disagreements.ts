@@ -16,6 +16,8 @@ export interface RawDisagreement {
 
 interface AlignedToken {
   raw: string;
+  /** Offset in the tokenized (typography-folded) text. */
+  start: number;
   key: string;
   isName: boolean;
   number?: string;
@@ -27,6 +29,7 @@ function align(text: string): AlignedToken[] {
     const term = termOf(t.lower);
     return {
       raw: t.raw,
+      start: t.start,
       key: number !== undefined ? `#${number}` : (term ?? t.lower),
       isName: i > 0 && /^[A-Z]/.test(t.raw) && number === undefined,
       ...(number !== undefined ? { number } : {}),
@@ -196,7 +199,10 @@ function classify(
     if (partOfLongerName || sameName(textA, textB)) return undefined;
     return 'name';
   }
-  const sharedHead = nextA !== undefined && nextB !== undefined && nextA.key === nextB.key && !nextA.isName;
+  // The shared word after is a common noun on both sides: "Public Investment Fund" is one name, so
+  // "sovereign investment fund" against it is a description, not another kind.
+  const sharedHead =
+    nextA !== undefined && nextB !== undefined && nextA.key === nextB.key && !nextA.isName && !nextB.isName;
   const named = (ts: AlignedToken[]) => ts.some((t) => t.isName);
   // "cruise missiles" / "Tomahawk missiles": a kind against a named kind. Not a determiner against
   // a name ("the" / "France's") nor a generic origin against a specific one ("foreign" / "US").
@@ -240,6 +246,8 @@ export function claimDisagreements(
         kind: Disagreement['kind'];
         context: string;
         variants: Map<string, SentenceFeatures[]>;
+        /** Each variant's words as shown (first sentence seen saying it). */
+        shown: Map<string, string>;
         /** Articles already placed in a variant. */
         listed: Set<string>;
       }
@@ -251,7 +259,7 @@ export function claimDisagreements(
       if (sameTerms(reference.termIds, other.termIds)) continue;
       let findings = findingsByText.get(other.text);
       if (!findings) {
-        findings = compare(refTokens, refKeys, other.text, dictionary);
+        findings = compare(reference.text, refTokens, refKeys, other.text, dictionary);
         findingsByText.set(other.text, findings);
       }
       for (const finding of findings) {
@@ -261,6 +269,7 @@ export function claimDisagreements(
             kind: finding.kind,
             context: finding.context,
             variants: new Map([[finding.referenceText, [reference]]]),
+            shown: new Map([[finding.referenceText, finding.referenceShown]]),
             listed: new Set([reference.articleId]),
           };
           byPosition.set(finding.position, entry);
@@ -268,6 +277,7 @@ export function claimDisagreements(
         const refs = entry.variants.get(finding.text) ?? [];
         refs.push(other);
         entry.variants.set(finding.text, refs);
+        if (!entry.shown.has(finding.text)) entry.shown.set(finding.text, finding.shown);
         entry.listed.add(other.articleId);
       }
     }
@@ -278,7 +288,7 @@ export function claimDisagreements(
       out.push({
         about: `${KIND_LABEL[entry.kind]}: “… ${entry.context} …”`,
         kind: entry.kind,
-        variants: [...entry.variants.entries()].map(([text, sentences]) => ({ text, sentences })),
+        variants: [...entry.variants.entries()].map(([text, sentences]) => ({ text: entry.shown.get(text) ?? text, sentences })),
       });
     }
   }
@@ -294,9 +304,32 @@ interface Finding {
   context: string;
   referenceText: string;
   text: string;
+  /** The differing words with a few of their sentence's words around them, as the reader sees them. */
+  referenceShown: string;
+  shown: string;
+}
+
+/** Words of context shown around a differing phrase: enough to tell what each source says. */
+const SHOWN_BEFORE = 4;
+const SHOWN_AFTER = 2;
+
+/** Tokens [from, to) of a sentence widened by the context, as written in the sentence when offsets allow. */
+export function shownPhrase(text: string, tokens: readonly { raw: string; start: number }[], from: number, to: number): string {
+  const first = Math.max(0, from - SHOWN_BEFORE);
+  const last = Math.min(tokens.length, to + SHOWN_AFTER) - 1;
+  const a = tokens[first];
+  const b = tokens[last];
+  if (!a || !b) return '';
+  const matches = (t: { raw: string; start: number }) => text.slice(t.start, t.start + t.raw.length) === t.raw;
+  if (matches(a) && matches(b)) return text.slice(a.start, b.start + b.raw.length);
+  return tokens
+    .slice(first, last + 1)
+    .map((t) => t.raw)
+    .join(' ');
 }
 
 function compare(
+  referenceText: string,
   refTokens: AlignedToken[],
   refKeys: string[],
   otherText: string,
@@ -323,6 +356,8 @@ function compare(
         .join(' '),
       referenceText: a.map((t) => t.raw).join(' '),
       text: b.map((t) => t.raw).join(' '),
+      referenceShown: shownPhrase(referenceText, refTokens, hunk.aStart, hunk.aEnd),
+      shown: shownPhrase(otherText, tokens, hunk.bStart, hunk.bEnd),
     });
   }
   return findings;

@@ -1,5 +1,5 @@
 import type { ClaimCluster } from './claims.ts';
-import type { RawDisagreement } from './disagreements.ts';
+import { type RawDisagreement, shownPhrase } from './disagreements.ts';
 import type { SentenceFeatures, TermWeights } from './features.ts';
 import { MONTHS } from './text/lexicon.ts';
 import { numberValue, type Token, termOf, tokenize } from './text/tokens.ts';
@@ -149,7 +149,8 @@ function figuresOf(text: string): [string, Figure][] {
       `${[...anchor].sort().join(' ')}|${unit}`,
       {
         value,
-        text: figureText(text, tokens[first] as Token, unitToken as Token),
+        // The figure with the words around it ("each invest $1 billion", "more than $3 billion").
+        text: shownPhrase(text, tokens, first, i + 2) || figureText(text, tokens[first] as Token, unitToken as Token),
         context: tokens
           .slice(Math.max(0, first - ANCHOR_WINDOW - 1), first)
           .map((t) => t.raw)

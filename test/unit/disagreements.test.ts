@@ -25,7 +25,7 @@ test('a real place after a locative still is', () => {
   );
   assert.deepEqual(
     found.map((d) => [d.kind, d.variants.map((v) => v.text)]),
-    [['place', ['official residence', 'state guest house']]],
+    [['place', ['their talks at the official residence in Tokyo', 'their talks at the state guest house in Tokyo']]],
   );
 });
 
@@ -73,7 +73,7 @@ test('two different weekdays for one meeting are a date conflict', () => {
   );
   assert.deepEqual(
     found.map((d) => [d.kind, d.variants.map((v) => v.text)]),
-    [['date', ['Tuesday', 'Wednesday']]],
+    [['date', ['at the palace on Tuesday before a', 'at the palace on Wednesday before a']]],
   );
 });
 
@@ -102,7 +102,7 @@ test('a kind against a named kind of the same thing still is a detail', () => {
   );
   assert.deepEqual(
     found.map((d) => [d.kind, d.variants.map((v) => v.text)]),
-    [['detail', ['cruise', 'Tomahawk']]],
+    [['detail', ['supply the navy with cruise missiles before', 'supply the navy with Tomahawk missiles before']]],
   );
 });
 
@@ -128,4 +128,12 @@ test('a hedged round figure close to an exact one is not a conflict; a distant o
   );
   assert.equal(far.length, 1);
   assert.equal(far[0]?.kind, 'number');
+});
+
+test('a description against a multi-word name of the same thing is not a conflict of detail', () => {
+  const found = pair(
+    'The buyers include PIF, the kingdom\'s sovereign investment fund, and two private equity firms.',
+    'The buyers include PIF, the kingdom\'s Public Investment Fund, and two private equity firms.',
+  );
+  assert.deepEqual(found, []);
 });
