@@ -313,10 +313,27 @@ interface Finding {
 const SHOWN_BEFORE = 4;
 const SHOWN_AFTER = 2;
 
-/** Tokens [from, to) of a sentence widened by the context, as written in the sentence when offsets allow. */
-export function shownPhrase(text: string, tokens: readonly { raw: string; start: number }[], from: number, to: number): string {
-  const first = Math.max(0, from - SHOWN_BEFORE);
-  const last = Math.min(tokens.length, to + SHOWN_AFTER) - 1;
+/**
+ * Tokens [from, to) of a sentence widened by up to `before` / `after` words of context that do not
+ * cross punctuation, as written in the sentence when token offsets allow.
+ */
+export function shownPhrase(
+  text: string,
+  tokens: readonly { raw: string; start: number }[],
+  from: number,
+  to: number,
+  before = SHOWN_BEFORE,
+  after = SHOWN_AFTER,
+): string {
+  const joined = (i: number, j: number) => {
+    const x = tokens[i];
+    const y = tokens[j];
+    return x !== undefined && y !== undefined && !/[,;:()"!?]|[.]\s/.test(text.slice(x.start + x.raw.length, y.start));
+  };
+  let first = from;
+  while (first > 0 && from - first < before && joined(first - 1, first)) first--;
+  let last = to - 1;
+  while (last + 1 < tokens.length && last - (to - 1) < after && joined(last, last + 1)) last++;
   const a = tokens[first];
   const b = tokens[last];
   if (!a || !b) return '';

@@ -150,7 +150,7 @@ function figuresOf(text: string): [string, Figure][] {
       {
         value,
         // The figure with the words around it ("each invest $1 billion", "more than $3 billion").
-        text: shownPhrase(text, tokens, first, i + 2) || figureText(text, tokens[first] as Token, unitToken as Token),
+        text: shownPhrase(text, tokens, first, i + 2, 3, 0) || figureText(text, tokens[first] as Token, unitToken as Token),
         context: tokens
           .slice(Math.max(0, first - ANCHOR_WINDOW - 1), first)
           .map((t) => t.raw)

@@ -69,8 +69,8 @@ test('the planted figure conflict is surfaced with who says what', () => {
   assert.ok(pipeline, JSON.stringify(briefing.disagreements, null, 1));
   const sides = pipeline.variants.map((v) => [v.text, v.articleIds.map(fileOf).sort()]);
   assert.deepEqual(sides, [
-    ['US$8.5 billion', ['01_wire.txt', '02_rewrite.txt']],
-    ['$US10 billion', ['04_independent.txt']],
+    ['projects worth about US$8.5 billion', ['01_wire.txt', '02_rewrite.txt']],
+    ['projects worth about $US10 billion', ['04_independent.txt']],
   ]);
 });
 

@@ -115,7 +115,7 @@ test('at least two real disagreements: venue, Trump title, missiles', () => {
     .join('\n');
   assert.match(all, /official residence[\s\S]*state guest house|state guest house[\s\S]*official residence/);
   assert.match(all, /former President Trump \| President Trump|President Trump \| former President Trump/);
-  assert.match(all, /cruise \| Tomahawk|Tomahawk \| cruise/);
+  assert.match(all, /cruise missiles[^|\n]* \| [^|\n]*Tomahawk missiles|Tomahawk missiles[^|\n]* \| [^|\n]*cruise missiles/);
   for (const d of briefing.disagreements) assert.ok(d.variants.length >= 2 && d.citations.length >= 2);
 });
 

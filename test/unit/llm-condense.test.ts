@@ -42,8 +42,8 @@ describe('briefingContext', () => {
       {
         about: 'Figure: “… imported steel from 20 percent to …”',
         variants: [
-          { text: '10', sources: [1, 2] },
-          { text: '12', sources: [3] },
+          { text: 'from 20 percent to 10 percent', sources: [1, 2] },
+          { text: 'from 20 percent to 12 percent', sources: [3] },
         ],
       },
     ]);
