@@ -120,6 +120,15 @@ const GENERIC_MODIFIERS = new Set([
   'major', 'various', 'both', 'all', 'new', 'former', 'current', 'state', 'government', 'federal',
 ]);
 
+/**
+ * Words that make a phrase after "in" / "at" something other than a place: a time ("in the near
+ * future"), or an abstract noun phrase ("the importance of diplomacy").
+ */
+const NOT_PLACE_WORDS = new Set([
+  'future', 'past', 'time', 'times', 'moment', 'period', 'era', 'term', 'run', 'days', 'weeks', 'months',
+  'years', 'of', 'terms', 'way', 'order', 'case', 'fact', 'part', 'response', 'addition', 'line', 'talks',
+]);
+
 /** Words that make a figure approximate: "a little over $100" is not a conflict with "$102". */
 const HEDGES = new Set([
   'about', 'around', 'roughly', 'nearly', 'almost', 'approximately', 'some', 'over', 'more', 'than', 'under',
@@ -219,7 +228,7 @@ function classify(
   const content = (ts: AlignedToken[]) =>
     ts.some((t) => t.number === undefined && termOf(t.raw.toLowerCase())) &&
     termOf((ts[ts.length - 1] as AlignedToken).raw.toLowerCase()) !== undefined &&
-    !ts.some((t) => /ing$/.test(t.raw) && t.raw.length > 5);
+    !ts.some((t) => (/ing$/.test(t.raw) && t.raw.length > 5) || NOT_PLACE_WORDS.has(t.raw.toLowerCase()));
   if (locative && lowercase(a) && lowercase(b) && a.length >= 2 && b.length >= 2 && content(a) && content(b)) {
     return 'place';
   }

@@ -69,7 +69,7 @@ test('the planted figure conflict is surfaced with who says what', () => {
   assert.ok(pipeline, JSON.stringify(briefing.disagreements, null, 1));
   const sides = pipeline.variants.map((v) => [v.text, v.articleIds.map(fileOf).sort()]);
   assert.deepEqual(sides, [
-    ['projects worth about US$8.5 billion', ['01_wire.txt', '02_rewrite.txt']],
+    ['projects worth about US$8.5 billion', ['01_wire.txt', '02_rewrite.txt', '03_rewrite_runon.txt']],
     ['projects worth about $US10 billion', ['04_independent.txt']],
   ]);
 });

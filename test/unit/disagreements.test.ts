@@ -137,3 +137,11 @@ test('a description against a multi-word name of the same thing is not a conflic
   );
   assert.deepEqual(found, []);
 });
+
+test('a time or an abstract phrase after "in" is not a place', () => {
+  const found = pair(
+    'The envoy said the two sides would meet again in the near future to settle the border question.',
+    'The envoy said the two sides would meet again in the importance of diplomacy to settle the border question.',
+  );
+  assert.deepEqual(found, []);
+});
