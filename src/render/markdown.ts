@@ -5,10 +5,11 @@ import { disagreementSections } from './disagreement-sections.ts';
 import { sourceNumbers } from './source-numbers.ts';
 import { articleOutlet, articleTitle } from './article-title.ts';
 import { storyTitle } from './story-title.ts';
+import { backingLabel, rewriteNote, rewriteOriginals } from './corroboration.ts';
 
 /**
  * Terminal-friendly Markdown: the overview first, numbered source references [n] per article, where sources differ
- * under each topic (the rest after the topics) and the sources list with rewrite groups and low-information flags.
+ * under each topic (the rest after the topics) how well each point is backed (`corroboration.ts`) and the sources list marking rewrites and low-information articles.
  */
 export function briefingToMarkdown(briefing: Briefing): string {
   const refNumber = sourceNumbers(briefing.articles);
@@ -31,8 +32,8 @@ export function briefingToMarkdown(briefing: Briefing): string {
     const refs = [...new Set(point.citations.map((c) => refNumber.get(c.articleId)))]
       .map((n) => `[${n}]`)
       .join('');
-    const single = point.independentSources === 1 ? ' _(single source)_' : '';
-    return `- ${point.text} ${refs}${single}`;
+    const backing = backingLabel(point, briefing.articles);
+    return `- ${point.text} ${refs}${backing ? ` _(${backing})_` : ''}`;
   };
   for (const topic of briefingSections(briefing)) {
     lines.push('', `## ${topic.label}`, '');
@@ -43,14 +44,14 @@ export function briefingToMarkdown(briefing: Briefing): string {
   }
   if (differ.rest.length > 0) lines.push('', `## ${differ.restTitle}`, '', ...differLines(differ.rest));
   lines.push('', '## Sources', '');
+  const originals = rewriteOriginals(briefing.articles);
   for (const a of briefing.articles) {
-    const flags = [`group ${a.group}`];
-    const sameGroup = briefing.articles.filter((o) => o.group === a.group).length;
-    if (sameGroup > 1) flags.push(`rewrite of ${sameGroup - 1} other${sameGroup > 2 ? 's' : ''}`);
-    if (a.lowInformation) flags.push('low information');
+    const notes = [rewriteNote(a.id, originals, refNumber), a.lowInformation ? 'low information' : undefined].filter(
+      (n) => n !== undefined,
+    );
     const outlet = articleOutlet(a);
     const name = `${articleTitle(a)}${outlet ? ` — ${outlet}` : ''}${a.url ? ` <${a.url}>` : ''}`;
-    lines.push(`[${refNumber.get(a.id)}] ${name} (${flags.join(', ')})`);
+    lines.push(`[${refNumber.get(a.id)}] ${name}${notes.length > 0 ? ` — ${notes.join(', ')}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

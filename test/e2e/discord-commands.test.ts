@@ -41,6 +41,14 @@ test('brief: deferred at once, then topic embeds, sources differ, footer, button
   assert.match(String(trade.description), /^• .*\[\d\]\(https:\/\/summit\.example\/articles\/[0-9a-f]+#s\d+\)/m, 'points carry numbered source links');
   assert.match(String(trade.description), /550 billion/);
   assert.match(String((reply.embeds[0] as Json).description), /Takaichi met US President Donald Trump on Tuesday/, 'the top line leads');
+  // How well each point is backed: the independent count on a corroborated point, "copies" where
+  // the numbers are one report, nothing where one article says it.
+  const overview = String((reply.embeds[0] as Json).description).split('\n');
+  assert.match(overview[0] as string, /Takaichi met US President Donald Trump on Tuesday.*\)\]?.* \*\(2 independent reports and 2 copies\)\*$/);
+  assert.match(overview[1] as string, /\)$/, 'a one-article point has no label');
+  assert.match(String(trade.description), /^• The PM is expected to pursue further relief.* \*\(1 report and 2 copies of it\)\*$/m);
+  const allText = [...reply.embeds, ...(continued[0]?.embeds ?? [])].map((e) => String((e as Json).description)).join('\n');
+  assert.doesNotMatch(allText, /single source/);
   assert.match(String((reply.embeds[1] as Json).description), /former President Trump/);
   assert.match(String((reply.embeds[4] as Json).description), /Tomahawk/);
   assert.match(String((continued[0]?.embeds[1] as Json).description), /state guest house/);
@@ -96,13 +104,17 @@ test('ask answers from the articles with quoted, linked sources, or says the art
   assertNoProblems();
 });
 
-test('sources lists every article with rewrite groups, flags and links', async () => {
+test('sources lists every article, marking rewrites of [n] and flags, with links', async () => {
   const reply = await finalReply(h.peer, runCommand(h.peer, 'sources'));
   const embed = reply.embeds[0] as Json;
   assert.equal(embed.title, 'Sources: Japan’s Prime Minister Takaichi Engages Trump on Trade and Security');
   const lines = String(embed.description).split('\n');
   assert.equal(lines.length, 5);
-  assert.match(lines[0] as string, /^\*\*1\.\*\* \[Japan's New PM Hopes .*\]\(https:\/\/summit\.example\/articles\/[0-9a-f]+\) — rewrite of 2 others$/);
+  // The original carries no mark; each of its rewrites names it by number.
+  assert.match(lines[0] as string, /^\*\*1\.\*\* \[Japan's New PM Hopes .*\]\(https:\/\/summit\.example\/articles\/[0-9a-f]+\)$/);
+  assert.match(lines[1] as string, / — rewrite of \[1\]$/);
+  assert.match(lines[3] as string, / — rewrite of \[1\]$/);
+  assert.doesNotMatch(lines[4] as string, /rewrite/);
   assert.match(lines[2] as string, /low information/);
   // Articles without a headline or URL are named by their first words, never by file name.
   assert.match(lines[1] as string, /^\*\*2\.\*\* \[Japan's freshly appointed leader, Sanae Takaichi, .*…\]\(/);

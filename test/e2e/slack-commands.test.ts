@@ -39,6 +39,13 @@ test('/summit brief acks at once, then posts the briefing as the bot and links i
   assert.match(text, /\*Defence\*\n(?:• .*\n)+_Sources differ_\n• Detail: .*Tomahawk/);
   assert.match(text, /\*China\*\n(?:• .*\n)+\*Sources differ on other points\*\n(?:• .*\n)*• Place:/);
   assert.match(text, /• .+ \[\d\]/, 'points with numbered sources');
+  // How well each point is backed: the independent count on a corroborated point, "copies" where
+  // the numbers are one report, nothing where one article says it.
+  assert.match(text, /^• Japan’s newly inducted Prime Minister .* _\(2 independent reports and 2 copies\)_$/m);
+  assert.match(text, /^• The PM is expected to pursue further relief .* _\(1 report and 2 copies of it\)_$/m);
+  assert.match(text, /^• After months of negotiations, tariffs .*\[5\]$/m, 'a one-article point has no label');
+  assert.doesNotMatch(text, /single source/);
+  assert.match(text, /^\[2\] .* · rewrite of \[1\]$/m, 'the sources below mark rewrites');
   assert.match(text, /summit-offline\/3 · <!date\^\d+\^/);
   const buttons = blocks.find((b) => b.type === 'actions')?.elements?.map((e) => e.action_id);
   assert.deepEqual(buttons, ['summit_all_topics', 'summit_topic_0', 'summit_topic_1', 'summit_topic_2', 'summit_sources']);
@@ -101,7 +108,9 @@ test('/summit sources lists every article privately, numbered like the briefing'
   assert.equal(reply.body.response_type, 'ephemeral');
   const text = postedMessage({ channel: reply.channel, ts: '1.1', user: '', text: String(reply.body.text), blocks: reply.body.blocks as unknown[], params: {}, history: [] }).text;
   for (let n = 1; n <= 5; n++) assert.match(text, new RegExp(`\\[${n}\\] `));
-  assert.match(text, /rewrite group of 3/);
+  assert.match(text, /^\[2\] .* · rewrite of \[1\]$/m);
+  assert.match(text, /^\[4\] .* · rewrite of \[1\]$/m);
+  assert.doesNotMatch(text, /^\[1\] .*rewrite/m, 'the original is not marked');
   assert.equal(stack.peer.messages.length, 0, 'nothing posted in the channel');
 });
 

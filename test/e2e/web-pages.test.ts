@@ -36,7 +36,9 @@ test('the briefing chat links to is found by id in the store and rendered in ful
   assert.ok(points.length >= 2);
   assert.equal((body.match(/<ol class="points">[\s\S]*?<\/ol>/g) ?? []).join('').match(/<li>/g)?.length, points.length, 'every point');
   assert.equal(body.match(/<li id="source-\d+"/g)?.length, env.briefing.articles.length, 'every source');
-  assert.match(body, /rewrite group with/);
+  assert.match(body, /rewrite of <a href="#source-1">\[1\]<\/a>/, 'rewrites name their original');
+  assert.match(body, /<span class="backing">\([12] (independent )?reports? /, 'points say how they are backed');
+  assert.doesNotMatch(body, /single source/);
   // Each disagreement under its topics' sections (or after them when it has none).
   for (const d of env.briefing.disagreements) {
     const sections = d.topicIds.length > 0 ? d.topicIds.map((id) => `topic-${id}`) : ['disagreements'];

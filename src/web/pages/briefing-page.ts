@@ -8,10 +8,11 @@ import { sourcesSection } from './sources-section.ts';
 import { independentSources, type SourceNumbers, sourceNumbers } from '../../render/source-numbers.ts';
 import { briefingSections } from '../../render/overview.ts';
 import { storyTitle } from '../../render/story-title.ts';
+import { backingLabel } from '../../render/corroboration.ts';
 
 /**
  * The full briefing — every topic and point with where sources disagree on it, the
- * disagreements no topic takes, and the sources with rewrite groups and flags. The page
+ * disagreements no topic takes, how well each point is backed, and the sources marking rewrites and flags. The page
  * chat posts link to when they had to shorten a briefing.
  * `base` is the token prefix pages were reached through ("" otherwise); site links keep it.
  */
@@ -26,7 +27,7 @@ export function briefingPage(briefing: Briefing, base: string): Html {
 <p class="meta">story <code>${briefing.story}</code> · ${plural(briefing.articles.length, 'article')} from ${plural(independentSources(briefing.articles), 'independent source')} · ${formatDate(briefing.generatedAt)} · ${briefing.engine}</p>
 ${(briefing.notes ?? []).map((n) => html`<p class="note">${n}</p>`)}
 </header>
-${sections.map((t) => topicSection(t, differ.byTopic.get(t.id) ?? [], numbers, base))}
+${sections.map((t) => topicSection(t, differ.byTopic.get(t.id) ?? [], briefing.articles, numbers, base))}
 ${differ.rest.length > 0 ? html`<section id="disagreements">
 <h2>${differ.restTitle}</h2>
 ${disagreementList(differ.rest, numbers, base)}</section>
@@ -36,16 +37,23 @@ ${sourcesSection(briefing, numbers, base)}
   return layout({ title, body });
 }
 
-function topicSection(topic: TopicBriefing, disagreements: Disagreement[], numbers: SourceNumbers, base: string): Html {
+function topicSection(
+  topic: TopicBriefing,
+  disagreements: Disagreement[],
+  articles: Briefing['articles'],
+  numbers: SourceNumbers,
+  base: string,
+): Html {
   return html`<section id="topic-${topic.id}">
 <h2>${topic.label}</h2>
 ${
   topic.points.length === 0
     ? html`<p class="meta">The articles say nothing on this topic.</p>`
     : html`<ol class="points">${topic.points.map(
-        (p) => html`<li>${p.text} ${citationLinks(p.citations, numbers, base)}${
-          p.independentSources > 1 ? html` <span class="independent">${p.independentSources} independent sources</span>` : ''
-        }</li>`,
+        (p) => {
+          const backing = backingLabel(p, articles);
+          return html`<li>${p.text} ${citationLinks(p.citations, numbers, base)}${backing ? html` <span class="backing">(${backing})</span>` : ''}</li>`;
+        },
       )}</ol>`
 }${disagreements.length > 0 ? html`
 <h3 class="differ">Sources differ</h3>

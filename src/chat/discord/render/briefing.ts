@@ -11,6 +11,7 @@ import { DISCORD_LIMITS } from './limits.ts';
 import { inertText, truncate } from './text.ts';
 import { briefingSections } from '../../../render/overview.ts';
 import { storyTitle } from '../../../render/story-title.ts';
+import { backingLabel } from '../../../render/corroboration.ts';
 
 export interface RenderOptions {
   publicBaseUrl?: string;
@@ -21,7 +22,7 @@ export interface RenderOptions {
 const TOPIC_COLOUR = 0x2b6cb0;
 const DIFFER_COLOUR = 0xc05621;
 
-/** Points of each topic, in one embed per topic (continued when long). */
+/** Points of each topic, with how well each is backed, in one embed per topic (continued when long). */
 export function topicEmbeds(topics: TopicBriefing[], briefing: Pick<Briefing, 'articles'>, publicBaseUrl?: string, empty?: string): APIEmbed[] {
   const numbers = sourceNumbers(briefing.articles);
   return topics
@@ -34,8 +35,8 @@ export function topicEmbeds(topics: TopicBriefing[], briefing: Pick<Briefing, 'a
           ? (empty ?? '')
           : topic.points
               .map((p) => {
-                const single = p.independentSources === 1 ? ' *(single source)*' : '';
-                return `• ${inertText(p.text)} ${citationRefs(p.citations, numbers, publicBaseUrl)}${single}`;
+                const backing = backingLabel(p, briefing.articles);
+                return `• ${inertText(p.text)} ${citationRefs(p.citations, numbers, publicBaseUrl)}${backing ? ` *(${backing})*` : ''}`;
               })
               .join('\n'),
     }));

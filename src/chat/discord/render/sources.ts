@@ -3,15 +3,16 @@ import type { APIEmbed } from 'discord.js';
 import type { BriefingArticle } from '../../../core/types.ts';
 import { maskedLink } from './links.ts';
 import { packEmbeds } from './pack.ts';
-import { independentSources } from '../../../render/source-numbers.ts';
 import { articleUrl } from './refs.ts';
 import { inertText, truncate } from './text.ts';
 import { articleOutlet, articleTitle } from '../../../render/article-title.ts';
+import { rewriteNote, rewriteOriginals } from '../../../render/corroboration.ts';
+import { independentSources, sourceNumbers } from '../../../render/source-numbers.ts';
 
-/** One line per source: number, linked title, outlet, rewrite group and flags. */
+/** One line per source: number, linked title, outlet, "rewrite of [n]" and flags. */
 export function sourceLines(articles: BriefingArticle[], publicBaseUrl?: string): string[] {
-  const groupSize = new Map<string, number>();
-  for (const a of articles) groupSize.set(a.group, (groupSize.get(a.group) ?? 0) + 1);
+  const numbers = sourceNumbers(articles);
+  const originals = rewriteOriginals(articles);
   return articles.map((a, i) => {
     // Brackets are dropped from labels (not escaped): an escaped bracket inside a masked link's label is fragile.
     const name = truncate(inertText(articleTitle(a).replace(/[[\]]/g, '')), 200);
@@ -19,8 +20,8 @@ export function sourceLines(articles: BriefingArticle[], publicBaseUrl?: string)
     const flags: string[] = [];
     const outlet = articleOutlet(a);
     if (outlet) flags.push(truncate(inertText(outlet), 80));
-    const others = (groupSize.get(a.group) ?? 1) - 1;
-    if (others > 0) flags.push(`rewrite of ${plural(others, 'other')}`);
+    const rewrite = rewriteNote(a.id, originals, numbers);
+    if (rewrite) flags.push(rewrite);
     if (a.lowInformation) flags.push('low information');
     return `**${i + 1}.** ${url ? maskedLink(name, url) : name}${flags.length ? ` — ${flags.join(' · ')}` : ''}`;
   });

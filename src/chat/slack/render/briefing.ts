@@ -9,6 +9,7 @@ import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { citationRefs, fullBriefingUrl, type RenderOptions, slackDate, sourceLines } from './sources.ts';
 import { briefingSections } from '../../../render/overview.ts';
 import { storyTitle } from '../../../render/story-title.ts';
+import { backingLabel } from '../../../render/corroboration.ts';
 
 export interface BriefingContext extends RenderOptions {
   storyId: string;
@@ -22,12 +23,13 @@ export interface BriefingContext extends RenderOptions {
 /** Longest prose of one point or variant before its links; keeps every line inside one section. */
 const MAX_PROSE = 1500;
 
-export function topicLines(topic: TopicBriefing, refs: Map<string, number>, options: RenderOptions): string[] {
+/** A topic's points, each with its citations and how well it is backed (`render/corroboration.ts`). */
+export function topicLines(topic: TopicBriefing, refs: Map<string, number>, articles: Briefing['articles'], options: RenderOptions): string[] {
   const lines = [`*${escapeMrkdwn(truncate(topic.label, 140))}*`];
   if (topic.points.length === 0) lines.push('_The articles say nothing on this topic._');
   for (const point of topic.points) {
-    const single = point.independentSources === 1 ? ' _(single source)_' : '';
-    lines.push(`• ${escapeMrkdwn(truncate(point.text, MAX_PROSE))} ${citationRefs(point.citations, refs, options)}${single}`);
+    const backing = backingLabel(point, articles);
+    lines.push(`• ${escapeMrkdwn(truncate(point.text, MAX_PROSE))} ${citationRefs(point.citations, refs, options)}${backing ? ` _(${backing})_` : ''}`);
   }
   return lines;
 }
@@ -51,10 +53,16 @@ export function disagreementLines(items: Disagreement[], refs: Map<string, numbe
  * Each topic's points with the disagreements about them right below, then those about no topic
  * shown; one run of sections per topic so a topic and its disagreements stay together.
  */
-export function topicSectionLines(topics: TopicBriefing[], disagreements: Disagreement[], refs: Map<string, number>, options: RenderOptions): string[][] {
+export function topicSectionLines(
+  topics: TopicBriefing[],
+  disagreements: Disagreement[],
+  articles: Briefing['articles'],
+  options: RenderOptions,
+): string[][] {
+  const refs = sourceNumbers(articles);
   const differ = disagreementSections(topics, disagreements);
   return [
-    ...topics.map((topic) => [...topicLines(topic, refs, options), ...disagreementLines(differ.byTopic.get(topic.id) ?? [], refs, options, '_Sources differ_')]),
+    ...topics.map((topic) => [...topicLines(topic, refs, articles, options), ...disagreementLines(differ.byTopic.get(topic.id) ?? [], refs, options, '_Sources differ_')]),
     disagreementLines(differ.rest, refs, options, `*${escapeMrkdwn(differ.restTitle)}*`),
   ];
 }
@@ -81,12 +89,11 @@ export function citedArticles(topics: TopicBriefing[], disagreements: Disagreeme
 }
 
 function briefingParts(briefing: Briefing, ctx: BriefingContext): MessageParts {
-  const refs = sourceNumbers(briefing.articles);
   const counts = countsLine(briefing.articles);
   const title = storyTitle(briefing);
   const body: Block[] = [];
   const sections = briefingSections(briefing);
-  for (const lines of topicSectionLines(sections, briefing.disagreements, refs, ctx)) body.push(...sectionsFromLines(lines));
+  for (const lines of topicSectionLines(sections, briefing.disagreements, briefing.articles, ctx)) body.push(...sectionsFromLines(lines));
   body.push(...sectionsFromLines(citedSourceLines(briefing.articles, citedArticles(sections, briefing.disagreements), ctx)));
   const full = fullBriefingUrl(ctx.briefingId, ctx);
   const contextLine = [`${escapeMrkdwn(briefing.engine)} · ${slackDate(briefing.generatedAt)}`];

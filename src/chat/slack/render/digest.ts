@@ -1,6 +1,5 @@
 import { plural } from '../../../render/counts.ts';
 import type { Digest } from '../../../core/types.ts';
-import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { ACTION_IDS, encodeActionValue } from '../actions.ts';
 import { actions, type Block, button, context, header, section, sectionsFromLines, type SlackMessage } from './blocks.ts';
 import { citedArticles, citedSourceLines, topicSectionLines } from './briefing.ts';
@@ -33,9 +32,8 @@ export function renderDigest(digest: Digest, storyId: string, options: RenderOpt
     ];
   }
 
-  const refs = sourceNumbers(digest.articles);
   const body: Block[] = [];
-  for (const lines of topicSectionLines(topics, digest.disagreements, refs, options)) body.push(...sectionsFromLines(lines));
+  for (const lines of topicSectionLines(topics, digest.disagreements, digest.articles, options)) body.push(...sectionsFromLines(lines));
   body.push(...sectionsFromLines(citedSourceLines(digest.articles, citedArticles(topics, digest.disagreements), options)));
 
   const summary = `What's new: ${plural(newPoints, 'point')}${

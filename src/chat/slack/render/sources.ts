@@ -2,6 +2,7 @@ import type { BriefingArticle, Citation } from '../../../core/types.ts';
 import { sourceNumbers } from '../../../render/source-numbers.ts';
 import { absoluteLink, escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.ts';
 import { articleOutlet, articleTitle } from '../../../render/article-title.ts';
+import { rewriteNote, rewriteOriginals } from '../../../render/corroboration.ts';
 
 export interface RenderOptions {
   /** PUBLIC_BASE_URL: makes `/articles/…` and `/briefings/…` links absolute. */
@@ -29,11 +30,10 @@ export function citationRefs(citations: Citation[], refs: Map<string, number>, o
   return more > 0 ? `${shown.join(' ')} +${more} more` : shown.join(' ');
 }
 
-/** One line per source: number, linked title, outlet, rewrite group and low-information flags. */
+/** One line per source: number, linked title, outlet, "rewrite of [n]" and low-information flags. */
 export function sourceLines(articles: BriefingArticle[], options: RenderOptions, only?: Set<string>): string[] {
   const refs = sourceNumbers(articles);
-  const groupSize = new Map<string, number>();
-  for (const a of articles) groupSize.set(a.group, (groupSize.get(a.group) ?? 0) + 1);
+  const originals = rewriteOriginals(articles);
   return articles
     .filter((a) => !only || only.has(a.id))
     .map((a) => {
@@ -41,8 +41,8 @@ export function sourceLines(articles: BriefingArticle[], options: RenderOptions,
       const flags: string[] = [];
       const outlet = articleOutlet(a);
       if (outlet) flags.push(escapeMrkdwn(truncate(outlet, 80)));
-      const others = (groupSize.get(a.group) ?? 1) - 1;
-      if (others > 0) flags.push(`rewrite group of ${others + 1}`);
+      const rewrite = rewriteNote(a.id, originals, refs);
+      if (rewrite) flags.push(rewrite);
       if (a.lowInformation) flags.push('_low information_');
       const label = mrkdwnLink(link, truncate(articleLabel(a), 200));
       return `[${refs.get(a.id)}] ${label}${flags.length > 0 ? ` · ${flags.join(' · ')}` : ''}`;
