@@ -5,17 +5,19 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { WorkerTimeoutError } from '../../src/app/service-errors.ts';
+import { UnknownStoryError } from '../../src/app/local-service.ts';
+import { JobFailedError, WorkerTimeoutError } from '../../src/app/service-errors.ts';
 import type { SummitService } from '../../src/app/summit-service.ts';
+import { THREAD_FAILED_NOTE, THREAD_FAILED_NOTE_DM } from '../../src/chat/discord/follow-ups.ts';
 import { FAILED_NOTE } from '../../src/chat/discord/private-reply.ts';
 import { InvalidSourceError } from '../../src/sources/errors.ts';
 import { clickButton, postUserMessage, replayInteraction, replyTo, runCommand } from '../peers/discord/actions.ts';
-import { MESSAGE_FLAG } from '../peers/discord/constants.ts';
+import { CHANNEL_TYPE, MESSAGE_FLAG } from '../peers/discord/constants.ts';
 import { briefingReply, bundledService, eventually, finalReply, startBotHarness } from '../peers/discord/harness.ts';
 import { DiscordPeer } from '../peers/discord/peer.ts';
 import type { PeerInteraction, StoredMessage } from '../peers/discord/state.ts';
 
-type Method = 'brief' | 'ask' | 'addSource';
+type Method = 'brief' | 'ask' | 'addSource' | 'subscribe' | 'unsubscribe' | 'removeSource';
 
 /** The service, except that `method` rejects with `error` (after its first `passes` calls). */
 function failing(base: SummitService, method: Method, error: Error, passes = 0): SummitService {
@@ -106,15 +108,80 @@ test('a refused source after deferral: neutral note in the channel, the reason p
   }
 });
 
-test('a thread question the service cannot answer gets an apology in the thread', async () => {
+/** The service, failing whichever method `failure` names at the moment (nothing when undefined). */
+function switchable(base: SummitService) {
+  const state: { failure?: { method: Method; error: Error } } = {};
+  const service = new Proxy(base, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (state.failure && key === state.failure.method) {
+        const { error } = state.failure;
+        return async () => Promise.reject(error);
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { service, state };
+}
+
+test('every command failing after its public deferral tells only the one who asked (brief, ask, subscribe, unsubscribe, source remove)', async () => {
+  const { service, state } = switchable(await bundledService());
+  const h = await startBotHarness({ service });
+  const admin = { user: h.peer.users.admin, permissions: DiscordPeer.MANAGE_CHANNELS };
+  const generic = /^Sorry, summit could not do that just now\. The error was logged/;
+  const cases: { name: string; method: Method; error: Error; command: string; options?: Record<string, string>; admin?: boolean; reason: RegExp; secret: RegExp }[] = [
+    { name: 'brief, unknown story', method: 'brief', error: new UnknownStoryError('gone-story'), command: 'brief', reason: /^This channel follows a story summit does not know\./, secret: /gone-story|does not know/ },
+    { name: 'brief, job failed', method: 'brief', error: new JobFailedError('The briefing', 'TypeError: x is undefined'), command: 'brief', reason: /^The briefing failed; the error was logged\.$/, secret: /failed|TypeError/ },
+    { name: 'ask', method: 'ask', error: new Error('socket hang up'), command: 'ask', options: { question: 'What was agreed?' }, reason: generic, secret: /Sorry|socket hang up/ },
+    { name: 'subscribe', method: 'subscribe', error: new Error('READONLY You can\'t write'), command: 'subscribe', options: { time: '07:30' }, admin: true, reason: generic, secret: /Sorry|READONLY/ },
+    { name: 'unsubscribe', method: 'unsubscribe', error: new Error('READONLY You can\'t write'), command: 'unsubscribe', admin: true, reason: generic, secret: /Sorry|READONLY/ },
+    { name: 'source remove', method: 'removeSource', error: new Error('connection reset'), command: 'source remove', options: { url: 'https://news.example/feed.xml' }, admin: true, reason: generic, secret: /Sorry|connection reset/ },
+  ];
+  try {
+    for (const c of cases) {
+      state.failure = { method: c.method, error: c.error };
+      const interaction = runCommand(h.peer, c.command, c.options ?? {}, c.admin ? admin : {});
+      const reply = await finalReply(h.peer, interaction);
+      assert.equal(isEphemeral(reply), false, `${c.name}: the deferral was public`);
+      assert.equal(reply.content, FAILED_NOTE, c.name);
+      assert.deepEqual(reply.embeds, [], c.name);
+      const [reason, ...more] = await privateFollowUps(h.peer, interaction);
+      assert.match(reason?.content ?? '', c.reason, c.name);
+      assert.equal(more.length, 0, c.name);
+      assert.doesNotMatch(publicText(h.peer), c.secret, `${c.name}: no error in the channel`);
+    }
+    assert.deepEqual(h.peer.problems, []);
+  } finally {
+    await h.close();
+  }
+});
+
+test('a thread question the service cannot answer: a neutral note in the thread, the reason to the asker by DM', async () => {
   const base = await bundledService();
-  const h = await startBotHarness({ service: failing(base, 'ask', new Error('redis down')) });
+  const h = await startBotHarness({ service: failing(base, 'ask', new JobFailedError('The answer', 'worker crashed'), 0) });
   try {
     const { reply } = await briefingReply(h, runCommand(h.peer, 'brief', { topic: 'trade' }));
-    const asked = postUserMessage(h.peer, reply.threadId as string, `<@${h.peer.botUser.id}> What about tariffs?`);
-    const answer = await h.peer.waitFor(() => replyTo(h.peer, asked.id), 'the apology');
-    assert.match(answer.content, /^Sorry, summit could not do that just now/);
+    const thread = reply.threadId as string;
+    const asked = postUserMessage(h.peer, thread, `<@${h.peer.botUser.id}> What about tariffs?`);
+    const note = await h.peer.waitFor(() => replyTo(h.peer, asked.id), 'the note');
+    assert.equal(note.content, THREAD_FAILED_NOTE_DM);
+    const dm = [...h.peer.channels.values()].find((c) => c.type === CHANNEL_TYPE.DM && c.recipientId === asked.author.id);
+    assert.ok(dm, 'a DM channel with the asker');
+    const [reason, ...more] = h.peer.messagesIn(dm.id);
+    assert.equal(reason?.content, 'The answer failed; the error was logged.');
+    assert.equal(more.length, 0);
+    const inThread = h.peer.messagesIn(thread).map((m) => m.content).join('\n');
+    assert.doesNotMatch(inThread, /failed; the error was logged|worker crashed/, 'no error in the thread');
     assert.ok(h.logs.some((l) => l.message === 'could not answer a thread question'));
+
+    // DMs closed: the thread still gets only the neutral note; the reason stays in the log.
+    h.peer.users.closedDms.add(h.peer.users.admin.id);
+    const again = postUserMessage(h.peer, thread, `<@${h.peer.botUser.id}> And defence?`, h.peer.users.admin);
+    const second = await h.peer.waitFor(() => replyTo(h.peer, again.id), 'the second note');
+    assert.equal(second.content, THREAD_FAILED_NOTE);
+    assert.doesNotMatch(h.peer.messagesIn(thread).map((m) => m.content).join('\n'), /failed; the error was logged/);
+    assert.ok(h.logs.some((l) => l.message === 'could not send the reason of a failed thread question by DM'));
+    assert.deepEqual(h.peer.problems, []);
   } finally {
     await h.close();
   }

@@ -1,4 +1,4 @@
-import { type APIMessage, type APIThreadChannel, type REST, RESTJSONErrorCodes, Routes } from 'discord.js';
+import { type APIDMChannel, type APIMessage, type APIThreadChannel, type REST, RESTJSONErrorCodes, Routes } from 'discord.js';
 import { isDiscordError } from './errors.ts';
 import { DISCORD_LIMITS } from './render/limits.ts';
 import { type MessageBody, NO_MENTIONS } from './render/message.ts';
@@ -43,4 +43,13 @@ export async function startThreadOnMessage(rest: REST, channelId: string, messag
     if (isDiscordError(error, RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage)) return messageId;
     throw error;
   }
+}
+
+/**
+ * A direct message to one person (the DM channel is opened, or found, first): where a reason
+ * meant only for them goes when there is no interaction to answer ephemerally.
+ */
+export async function postDirectMessage(rest: REST, userId: string, body: MessageBody): Promise<APIMessage> {
+  const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIDMChannel;
+  return postChannelMessage(rest, dm.id, body);
 }

@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js';
-import { postChannelMessage } from './channel-messages.ts';
+import { postChannelMessage, postDirectMessage } from './channel-messages.ts';
 import { answerBody } from './commands/ask.ts';
 import type { DiscordContext } from './context.ts';
 import type { MessageBody } from './render/message.ts';
@@ -30,7 +30,7 @@ export function createFollowUpHandler(ctx: DiscordContext) {
         : { content: 'Ask me a question about this story, for example: “What did they agree on trade?”', embeds: [] };
     } catch (error) {
       ctx.logger.error({ err: error, channelId: message.channelId, messageId: message.id }, 'could not answer a thread question');
-      body = { content: userMessage(error), embeds: [] };
+      body = { content: await tellAskerPrivately(ctx, message, userMessage(error)), embeds: [] };
     }
     try {
       // The nonce keeps a retried post (or a replayed event in another process) from answering twice.
@@ -41,6 +41,24 @@ export function createFollowUpHandler(ctx: DiscordContext) {
     }
   };
 }
+
+/**
+ * A thread message has no ephemeral reply: the reason goes to the asker in a DM, and the thread
+ * gets a neutral note (saying where the reason went, or — DMs closed — only that it failed).
+ */
+async function tellAskerPrivately(ctx: DiscordContext, message: Message, reason: string): Promise<string> {
+  try {
+    await postDirectMessage(ctx.rest, message.author.id, { content: reason, embeds: [] });
+    return THREAD_FAILED_NOTE_DM;
+  } catch (error) {
+    ctx.logger.warn({ err: error, messageId: message.id }, 'could not send the reason of a failed thread question by DM');
+    return THREAD_FAILED_NOTE;
+  }
+}
+
+/** What a thread sees when a question in it could not be answered (the reason is the asker's). */
+export const THREAD_FAILED_NOTE_DM = 'I could not answer this question; I sent you the reason in a direct message.';
+export const THREAD_FAILED_NOTE = 'I could not answer this question just now. Please try again in a minute.';
 
 /** The question without the bot's mention(s) (`<@id>` or the legacy `<@!id>`). */
 function stripMention(content: string, botId: string | undefined): string {

@@ -1,9 +1,9 @@
 import type { SlackDeps } from './deps.ts';
-import { postMessage, type WebClient } from './post.ts';
+import { postEphemeral, postMessage, type WebClient } from './post.ts';
 import { notice } from './render/blocks.ts';
 import { renderAnswer } from './render/answer.ts';
 import { slackThreadId } from './thread-id.ts';
-import { serviceFailureMessage } from './user-messages.ts';
+import { serviceFailureMessage, slackFailureMessage } from './user-messages.ts';
 
 /** Turns Slack's escaped message text into the question a person typed, minus the bot mention. */
 export function questionFromText(text: string, botUserId: string | undefined): string {
@@ -18,12 +18,13 @@ export function questionFromText(text: string, botUserId: string | undefined): s
 
 /**
  * Answers a question asked in a thread: only threads summit opened (briefing, digest, answer)
- * are linked to a story; anything else is left alone. Returns whether it answered.
+ * are linked to a story; anything else is left alone. Returns whether it answered. When the
+ * answer cannot be made, only the asker is told (an ephemeral message in the thread).
  */
 export async function answerInThread(
   deps: SlackDeps,
   client: WebClient,
-  where: { channel: string; threadTs: string },
+  where: { channel: string; threadTs: string; user: string },
   question: string,
 ): Promise<boolean> {
   const threadId = slackThreadId(where.channel, where.threadTs);
@@ -35,26 +36,42 @@ export async function answerInThread(
     message = renderAnswer(answer, await deps.service.sources(link.storyId), deps.render);
   } catch (error) {
     deps.logger.error({ err: error, threadId }, 'follow-up answer failed');
-    message = notice(serviceFailureMessage(error));
+    await tellAsker(deps, client, where, serviceFailureMessage(error));
+    return true;
   }
   try {
     await postMessage(client, where.channel, message, where.threadTs);
   } catch (error) {
-    // Nobody to tell inside Slack when posting itself fails; the log says which thread.
     deps.logger.error({ err: error, threadId }, 'could not post follow-up answer');
+    await tellAsker(deps, client, where, slackFailureMessage(error, 'the answer'));
   }
   return true;
+}
+
+/** The reason a follow-up failed, to the asker only, in the thread; when even that fails, the log has it. */
+async function tellAsker(deps: SlackDeps, client: WebClient, where: { channel: string; threadTs?: string; user: string }, reason: string) {
+  try {
+    await postEphemeral(client, where, notice(reason));
+  } catch (error) {
+    deps.logger.error({ err: error, channel: where.channel, threadTs: where.threadTs }, 'could not tell the asker why a follow-up failed');
+  }
 }
 
 /** Starts a thread under a top-level @mention: the answer goes in it and the thread follows the default story. */
 export async function answerMention(
   deps: SlackDeps,
   client: WebClient,
-  where: { channel: string; ts: string },
+  where: { channel: string; ts: string; user: string },
   question: string,
 ) {
-  const storyId = deps.service.defaultStory();
-  await deps.service.linkThread({ threadId: slackThreadId(where.channel, where.ts), storyId });
+  try {
+    const storyId = deps.service.defaultStory();
+    await deps.service.linkThread({ threadId: slackThreadId(where.channel, where.ts), storyId });
+  } catch (error) {
+    deps.logger.error({ err: error, channel: where.channel }, 'could not start a thread for a mention');
+    await tellAsker(deps, client, { channel: where.channel, user: where.user }, serviceFailureMessage(error));
+    return;
+  }
   if (!question) {
     const hint = notice('Ask me a question about the story in this thread, or run `/summit brief` for the briefing.');
     await postMessage(client, where.channel, hint, where.ts).catch((error: unknown) =>
@@ -62,5 +79,5 @@ export async function answerMention(
     );
     return;
   }
-  await answerInThread(deps, client, { channel: where.channel, threadTs: where.ts }, question);
+  await answerInThread(deps, client, { channel: where.channel, threadTs: where.ts, user: where.user }, question);
 }

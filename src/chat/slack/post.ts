@@ -31,6 +31,28 @@ export async function postMessage(
 }
 
 /**
+ * Shows a message to one person only (in the thread when `threadTs` is given): the reason a
+ * request of theirs failed, which the channel should not see. Failures are SlackApiErrors.
+ */
+export async function postEphemeral(
+  client: WebClient,
+  where: { channel: string; user: string; threadTs?: string },
+  message: SlackMessage,
+): Promise<void> {
+  await callSlack('chat.postEphemeral', () =>
+    client.chat.postEphemeral({
+      channel: where.channel,
+      user: where.user,
+      text: message.text,
+      blocks: message.blocks,
+      parse: 'none',
+      link_names: false,
+      ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+    }),
+  );
+}
+
+/**
  * Posts a (possibly split) message: the first part where asked, the continuations in the first
  * part's thread so the channel sees one message. Returns the first part's ts.
  */

@@ -39,7 +39,7 @@ export const OP = {
   HeartbeatAck: 11,
 } as const;
 
-export const CHANNEL_TYPE = { GuildText: 0, PublicThread: 11 } as const;
+export const CHANNEL_TYPE = { GuildText: 0, DM: 1, PublicThread: 11 } as const;
 
 export const INTERACTION_TYPE = { ApplicationCommand: 2, MessageComponent: 3 } as const;
 
@@ -56,12 +56,14 @@ export const MESSAGE_FLAG = { Ephemeral: 1 << 6, Loading: 1 << 7 } as const;
 /** JSON error codes (https://discord.com/developers/docs/topics/opcodes-and-status-codes#json). */
 export const ERR = {
   UnknownChannel: 10003,
+  UnknownUser: 10013,
   UnknownMessage: 10008,
   UnknownWebhook: 10015,
   UnknownInteraction: 10062,
   AlreadyAcknowledged: 40060,
   MissingAccess: 50001,
   CannotSendEmpty: 50006,
+  CannotSendToUser: 50007,
   MissingPermissions: 50013,
   InvalidWebhookToken: 50027,
   InvalidFormBody: 50035,

@@ -31,7 +31,10 @@ export function memberJson(user: PeerUser, roles: string[], joinedAt: number, pe
   };
 }
 
-export function channelJson(channel: PeerChannel, guildId: string): Json {
+export function channelJson(channel: PeerChannel, guildId: string, recipient?: PeerUser): Json {
+  if (channel.type === CHANNEL_TYPE.DM) {
+    return { id: channel.id, type: channel.type, last_message_id: null, flags: 0, recipients: recipient ? [userJson(recipient)] : [] };
+  }
   if (channel.type === CHANNEL_TYPE.PublicThread) {
     return {
       id: channel.id,
@@ -71,12 +74,13 @@ export function channelJson(channel: PeerChannel, guildId: string): Json {
   };
 }
 
-export function messageJson(message: StoredMessage, guildId: string, applicationId: string): Json {
+/** `guildId` undefined for a DM's message (Discord sends no guild_id there). */
+export function messageJson(message: StoredMessage, guildId: string | undefined, applicationId: string): Json {
   return {
     id: message.id,
     type: message.type,
     channel_id: message.channelId,
-    guild_id: guildId,
+    ...(guildId ? { guild_id: guildId } : {}),
     author: userJson(message.author),
     content: message.content,
     timestamp: new Date(message.createdAt).toISOString(),
@@ -92,7 +96,7 @@ export function messageJson(message: StoredMessage, guildId: string, application
     flags: message.flags,
     ...(message.nonce !== undefined ? { nonce: message.nonce } : {}),
     ...(message.webhookId ? { webhook_id: message.webhookId, application_id: applicationId } : {}),
-    ...(message.replyTo ? { message_reference: { type: 0, message_id: message.replyTo, channel_id: message.channelId, guild_id: guildId } } : {}),
+    ...(message.replyTo ? { message_reference: { type: 0, message_id: message.replyTo, channel_id: message.channelId, ...(guildId ? { guild_id: guildId } : {}) } } : {}),
     ...(message.threadId ? { thread: { id: message.threadId } } : {}),
   };
 }

@@ -22,12 +22,15 @@ export const createChannelMessage: RouteHandler = (peer, { params, body, route }
   const existing = peer.channels.get(params.channel as string);
   const isThread = existing?.type === CHANNEL_TYPE.PublicThread;
   const channel = channelFor(peer, params.channel as string, (isThread ? P.SendMessagesInThreads : P.SendMessages) | P.ViewChannel);
+  const isDm = channel.type === CHANNEL_TYPE.DM;
+  if (isDm && peer.users.closedDms.has(channel.recipientId ?? '')) throw new ApiError(403, ERR.CannotSendToUser, 'Cannot send messages to this user');
+  const guildId = isDm ? undefined : peer.guildId;
   const checked = checkMessageBody(peer, route, body);
   if (checked.enforce_nonce === true && checked.nonce !== undefined) {
     const earlier = [...peer.messages.values()].find(
       (m) => m.author.id === peer.botUser.id && m.nonce === checked.nonce && peer.now() - m.createdAt < NONCE_WINDOW_MS,
     );
-    if (earlier) return { status: 200, body: messageJson(earlier, peer.guildId, peer.applicationId) };
+    if (earlier) return { status: 200, body: messageJson(earlier, guildId, peer.applicationId) };
   }
   const reference = checked.message_reference as Json | undefined;
   let replyTo: string | undefined;
@@ -39,7 +42,7 @@ export const createChannelMessage: RouteHandler = (peer, { params, body, route }
     }
   }
   const message = createMessage(peer, { channelId: channel.id, author: peer.botUser, body: checked, ...(replyTo ? { replyTo } : {}) });
-  return { status: 200, body: messageJson(message, peer.guildId, peer.applicationId) };
+  return { status: 200, body: messageJson(message, guildId, peer.applicationId) };
 };
 
 /** POST /channels/:channel/messages/:message/threads — a public thread whose id is the message's. */

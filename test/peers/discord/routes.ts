@@ -5,6 +5,7 @@ import type { DiscordPeer } from './peer.ts';
 import { gatewayBot, putCommands } from './routes-application.ts';
 import { createChannelMessage, startThreadFromMessage } from './routes-channels.ts';
 import { editWebhookMessage, executeWebhook, interactionCallback } from './routes-interactions.ts';
+import { createDm } from './routes-users.ts';
 
 export interface RouteRequest {
   params: Record<string, string>;
@@ -27,6 +28,7 @@ const ROUTES: { method: string; pattern: string; auth: boolean; handler: RouteHa
   { method: 'POST', pattern: '/webhooks/:app/:token', auth: false, handler: executeWebhook },
   { method: 'POST', pattern: '/channels/:channel/messages', auth: true, handler: createChannelMessage },
   { method: 'POST', pattern: '/channels/:channel/messages/:message/threads', auth: true, handler: startThreadFromMessage },
+  { method: 'POST', pattern: '/users/@me/channels', auth: true, handler: createDm },
 ];
 
 function match(method: string, path: string) {

@@ -17,6 +17,8 @@ export interface PeerChannel {
   parentId?: string;
   ownerId?: string;
   autoArchiveDuration?: number;
+  /** For DMs: the person the bot talks to. */
+  recipientId?: string;
   /** The bot's permissions in this channel (what Discord computes from roles and overwrites). */
   botPermissions: bigint;
   createdAt: number;

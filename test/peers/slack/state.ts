@@ -29,6 +29,18 @@ export interface PeerMessage {
   history: { text: string; blocks?: unknown[] }[];
 }
 
+/** A chat.postEphemeral: shown only to `user`, never part of the channel's history. */
+export interface PeerEphemeral {
+  channel: string;
+  user: string;
+  /** The ts Slack returns as `message_ts`; the message itself cannot be fetched or updated. */
+  ts: string;
+  threadTs?: string;
+  text: string;
+  blocks?: unknown[];
+  params: Record<string, unknown>;
+}
+
 export interface PeerCall {
   method: string;
   params: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { checkBlocks, BLOCK_LIMITS } from './block-kit.ts';
-import { PEER_IDS, type PeerChannel, type PeerMessage } from './state.ts';
+import { PEER_IDS, type PeerChannel, type PeerEphemeral, type PeerMessage } from './state.ts';
 
 type Params = Record<string, unknown>;
 type Result = Record<string, unknown>;
@@ -21,6 +21,7 @@ export interface MethodHost {
   channels: Map<string, PeerChannel>;
   users: Map<string, { id: string; name: string; isAdmin: boolean; isOwner: boolean; tz: string }>;
   messages: PeerMessage[];
+  ephemerals: PeerEphemeral[];
   nextTs(): string;
   socketModeUrl(): string | undefined;
 }
@@ -110,6 +111,20 @@ export const METHODS: Record<string, (host: MethodHost, params: Params) => Resul
     };
     host.messages.push(message);
     return { channel: channel.id, ts: message.ts, message: wireMessage(message) };
+  },
+
+  // As Slack: the bot must be in the channel and the user a member of it; `thread_ts` puts the
+  // ephemeral message in that thread; the answer is `message_ts`, and nothing enters the history.
+  'chat.postEphemeral': (host, params) => {
+    const channel = channelForBot(host, str(params.channel), true);
+    const user = required(params, 'user', 'user_not_found');
+    if (!host.users.has(user)) throw new SlackFailure('user_not_found');
+    if (!channel.members.has(user)) throw new SlackFailure('user_not_in_channel');
+    const content = messageContent(params);
+    const threadTs = str(params.thread_ts);
+    const ephemeral: PeerEphemeral = { channel: channel.id, user, ts: host.nextTs(), ...content, ...(threadTs ? { threadTs } : {}), params };
+    host.ephemerals.push(ephemeral);
+    return { message_ts: ephemeral.ts };
   },
 
   'chat.update': (host, params) => {

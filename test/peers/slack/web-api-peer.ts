@@ -14,6 +14,7 @@ import {
   type Failure,
   type PeerCall,
   type PeerChannel,
+  type PeerEphemeral,
   type PeerMessage,
   type PeerUser,
   type ResponsePost,
@@ -27,6 +28,8 @@ export class SlackWebApiPeer implements MethodHost {
   readonly channels = new Map<string, PeerChannel>(defaultChannels().map((c) => [c.id, c]));
   readonly users = new Map<string, PeerUser>(defaultUsers().map((u) => [u.id, u]));
   readonly messages: PeerMessage[] = [];
+  /** chat.postEphemeral messages: each seen only by its user, in no channel's history. */
+  readonly ephemerals: PeerEphemeral[] = [];
   readonly calls: PeerCall[] = [];
   readonly responses: ResponsePost[] = [];
   readonly #failures = new Map<string, Failure[]>();

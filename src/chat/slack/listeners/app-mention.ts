@@ -10,13 +10,13 @@ type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
  */
 export function appMention(deps: SlackDeps) {
   return async ({ event, client, context }: MentionArgs) => {
-    if (event.bot_id || event.user === context.botUserId) return;
+    if (event.bot_id || !event.user || event.user === context.botUserId) return;
     if (!(await deps.dedupe.claim(`message:${event.channel}:${event.ts}`))) return;
     const question = questionFromText(event.text, context.botUserId);
     if (event.thread_ts && event.thread_ts !== event.ts) {
-      await answerInThread(deps, client, { channel: event.channel, threadTs: event.thread_ts }, question);
+      await answerInThread(deps, client, { channel: event.channel, threadTs: event.thread_ts, user: event.user }, question);
     } else {
-      await answerMention(deps, client, { channel: event.channel, ts: event.ts }, question);
+      await answerMention(deps, client, { channel: event.channel, ts: event.ts, user: event.user }, question);
     }
   };
 }

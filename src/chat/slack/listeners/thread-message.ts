@@ -23,6 +23,6 @@ export function threadMessage(deps: SlackDeps) {
     const text = event.text ?? '';
     if (addressedToOthers(text, context.botUserId)) return;
     if (!(await deps.dedupe.claim(`message:${event.channel}:${event.ts}`))) return;
-    await answerInThread(deps, client, { channel: event.channel, threadTs }, questionFromText(text, context.botUserId));
+    await answerInThread(deps, client, { channel: event.channel, threadTs, user: event.user }, questionFromText(text, context.botUserId));
   };
 }
