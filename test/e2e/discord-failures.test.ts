@@ -17,7 +17,7 @@ import { briefingReply, bundledService, eventually, finalReply, startBotHarness 
 import { DiscordPeer } from '../peers/discord/peer.ts';
 import type { PeerInteraction, StoredMessage } from '../peers/discord/state.ts';
 
-type Method = 'brief' | 'ask' | 'addSource' | 'subscribe' | 'unsubscribe' | 'removeSource';
+type Method = 'brief' | 'ask' | 'addSource' | 'subscribe' | 'unsubscribe' | 'removeSource' | 'thread';
 
 /** The service, except that `method` rejects with `error` (after its first `passes` calls). */
 function failing(base: SummitService, method: Method, error: Error, passes = 0): SummitService {
@@ -182,6 +182,25 @@ test('a thread question the service cannot answer: a neutral note in the thread,
     assert.doesNotMatch(h.peer.messagesIn(thread).map((m) => m.content).join('\n'), /failed; the error was logged/);
     assert.ok(h.logs.some((l) => l.message === 'could not send the reason of a failed thread question by DM'));
     assert.deepEqual(h.peer.problems, []);
+  } finally {
+    await h.close();
+  }
+});
+
+test('a thread lookup failing on a message says nothing in the thread and the bot keeps answering', async () => {
+  const { service, state } = switchable(await bundledService());
+  const h = await startBotHarness({ service });
+  try {
+    const { reply } = await briefingReply(h, runCommand(h.peer, 'brief', { topic: 'trade' }));
+    const thread = reply.threadId as string;
+    state.failure = { method: 'thread', error: new Error('ECONNRESET') };
+    const lost = postUserMessage(h.peer, thread, `<@${h.peer.botUser.id}> What about tariffs?`);
+    await eventually(() => h.logs.some((l) => l.message === 'could not look up the thread of a message'), 'the logged failure');
+    assert.equal(replyTo(h.peer, lost.id), undefined, 'nothing posted in the thread');
+    delete state.failure;
+    const asked = postUserMessage(h.peer, thread, `<@${h.peer.botUser.id}> How much will Japan invest?`);
+    const answer = await h.peer.waitFor(() => replyTo(h.peer, asked.id), 'the next answer');
+    assert.match(answer.content, /550 billion|articles don't say/);
   } finally {
     await h.close();
   }

@@ -17,7 +17,14 @@ export function createFollowUpHandler(ctx: DiscordContext) {
     const mentioned = botId !== undefined && message.mentions.users.has(botId);
     // Without a mention, only with the Message Content intent and only inside a thread (never a whole channel).
     if (!mentioned && !(ctx.settings.messageContent && message.channel.isThread())) return;
-    const link = await ctx.service.thread(threadKey(message.channelId));
+    let link;
+    try {
+      link = await ctx.service.thread(threadKey(message.channelId));
+    } catch (error) {
+      // Unknown whether this thread is summit's: nothing is said in it (and a rejected event handler must not end the bot).
+      ctx.logger.error({ err: error, channelId: message.channelId, messageId: message.id }, 'could not look up the thread of a message');
+      return;
+    }
     if (!link || answered.has(message.id)) return;
     answered.add(message.id);
     if (answered.size > ANSWERED_MEMORY) answered.delete(answered.values().next().value as string);
