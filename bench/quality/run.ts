@@ -5,7 +5,7 @@
  * overrides) and prints one row per set and the totals, with a TextRank baseline of the same length.
  *
  * Options: --set ID (only sets whose id contains ID), --verbose (the scorer's lines per set).
- * Briefings are kept in .cache/quality/<set>.json for reading.
+ * Briefings are kept in .cache/quality/<set>.json for reading (SUMMIT_QUALITY_OUT: another folder).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,7 +24,7 @@ import { buildUnion } from './union.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const scorer = process.env.SUMMIT_SCORER ?? scorerPath(repoRoot);
-const outDir = join(repoRoot, '.cache/quality');
+const outDir = process.env.SUMMIT_QUALITY_OUT ?? join(repoRoot, '.cache/quality');
 const args = process.argv.slice(2);
 const only = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 const verbose = args.includes('--verbose');

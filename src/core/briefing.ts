@@ -9,7 +9,7 @@ export interface BriefingBudget {
   wordsPerPoint: number;
 }
 
-export const DEFAULT_BUDGET: BriefingBudget = { pointsPerTopic: 6, wordsPerPoint: 40 };
+export const DEFAULT_BUDGET: BriefingBudget = { pointsPerTopic: 8, wordsPerPoint: 40 };
 
 /** Picks each topic's points: the most salient claims on the topic, never two near-identical ones. */
 export function topicBriefings(
@@ -103,9 +103,11 @@ export function topicBriefings(
         for (const [u, others] of chosen.entries()) {
           for (const p of others) {
             const similarity = context.weights.similarity(p.display, c.claim.display);
-            const repeated = sayTheSame(p.display, c.claim.display, context.weights, similarity);
+            const figures = sharedFigures(p.display, c.claim.display);
+            const repeated = figures >= 2 || sayTheSame(p.display, c.claim.display, context.weights, similarity);
             if (u !== t) repeatsOther ||= repeated;
-            else redundancy = Math.max(redundancy, repeated ? 1 : similarity);
+            // One shared figure lowers a point's score but never excludes it alone: the second may add to the first.
+            else redundancy = Math.max(redundancy, repeated ? 1 : Math.max(similarity, figures ? Math.min(similarity + SHARED_FIGURE, REDUNDANT) : 0));
           }
         }
         const score = redundancy > REDUNDANT || repeatsOther ? 0 : c.score * (1 - redundancy);
@@ -139,6 +141,21 @@ const REDUNDANT = 0.22;
 const CONTAINED = 0.6;
 /** ... when it has this many terms: a short sentence shares most of its few words by chance. */
 const CONTAINED_MIN_TERMS = 5;
+
+/** What one shared figure (not a year) adds to two points' redundancy: likely one fact twice. */
+const SHARED_FIGURE = 0.15;
+
+/**
+ * Figures two sentences both state ("15 percent" twice is likely one fact); years and single
+ * digits ("in 2025", "two ships") are shared by chance.
+ */
+function sharedFigures(a: SentenceFeatures, b: SentenceFeatures): number {
+  if (a.numbers.length === 0 || b.numbers.length === 0) return 0;
+  const mine = new Set(a.numbers.filter(isTellingFigure));
+  return new Set(b.numbers.filter((n) => mine.has(n))).size;
+}
+
+const isTellingFigure = (n: string) => !/^(?:(?:19|20)\d\d|\d)$/.test(n);
 
 /**
  * Two shown sentences say the same thing: similar wording, or most of the shorter one's words in

@@ -10,6 +10,8 @@ const ANCHOR_WINDOW = 5;
 const MIN_SHARED_BEFORE = 2;
 /** Sentences giving the two figures must still be about the same thing overall. */
 const MIN_SIMILARITY = 0.15;
+/** ... or this alike when one compound head names what both figures measure. */
+const MIN_SIMILARITY_SAME_HEAD = 0.05;
 /** Figures reported per slot beyond which the slot is too generic to compare. */
 const MAX_VALUES = 3;
 /** Mentions per value tried when looking for a conflicting pair: bounds the pair search. */
@@ -201,7 +203,9 @@ function conflicting(
           // A sentence that states both figures is comparing them, not contradicting the other.
           if (a.sentence.numbers.includes(b.value) || b.sentence.numbers.includes(a.value)) continue;
           if ((needsSameMeasure && !sameMeasure(a, b)) || rounded(a.value, b.value)) continue;
-          if (weights.similarity(a.sentence, b.sentence) >= minSimilarity) return true;
+          // One compound head ("70-minute parade" / "90-minute parade") names the measure outright.
+          const floor = a.head !== undefined && a.head === b.head ? MIN_SIMILARITY_SAME_HEAD : minSimilarity;
+          if (weights.similarity(a.sentence, b.sentence) >= floor) return true;
         }
       }
     }

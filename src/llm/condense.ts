@@ -35,8 +35,11 @@ export interface AnswerData {
   disagreements: DisagreementEntry[];
 }
 
-/** Candidates per topic beyond the points asked for, so the model has a little to choose from. */
-const EXTRA_CANDIDATES = 1;
+/**
+ * Candidates per topic beyond the points asked for. None: the engine's budget (8 a topic) already
+ * leaves the model room to drop or join claims, and every extra claim is paid for in every prompt.
+ */
+const EXTRA_CANDIDATES = 0;
 const MAX_DISAGREEMENTS = 8;
 
 /**

@@ -121,6 +121,22 @@ test('wire datelines, credit lines and publishing notes go; the news sentences s
   assert.deepEqual(cleanArticleText(prose, dictionary).sentences, [prose], 'no agency, no dateline');
 });
 
+test('mixed-case datelines with a month and day go, with or without a colon; a place opening a sentence stays', () => {
+  const news = 'The two presidents agreed on Monday to widen cooperation on shipbuilding and energy.';
+  assert.deepEqual(cleanArticleText(`Ostrava/Brno, Mar 14: ${news}`, dictionary).sentences, [news]);
+  assert.deepEqual(cleanArticleText(`Ostrava, Mar 15 ${news}`, dictionary).sentences, [news]);
+  assert.deepEqual(cleanArticleText(`OSTRAVA (Reuters) -${news}`, dictionary).sentences, [news], 'a dash touching the text');
+  const place = 'Ostrava, the country\'s third city, hosted the talks on Monday.';
+  assert.deepEqual(cleanArticleText(place, dictionary).sentences, [place]);
+});
+
+test('a present-tense photo caption dated in full is dropped; a dated news sentence stays', () => {
+  const caption = 'Cadets of the naval academy march during a ceremony marking the founding of the fleet, in Harbour Square on Apr. 2, 2026.';
+  const news = 'The defence minister inspected the new frigates in the harbour on Apr. 2, 2026.';
+  const cleaned = cleanArticleText([caption, news].join('\n\n'), dictionary);
+  assert.deepEqual(cleaned.sentences, [news]);
+});
+
 test('isTitleCase tells headlines from sentences, quotes and punctuation aside', () => {
   const headlines = [
     '\u2018Full Steam Ahead\u2019: Trump Endorses AUKUS as Albanese Signs Rare Earths Deal at White House',

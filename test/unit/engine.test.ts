@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { answerQuestion, NOT_COVERED } from '../../src/core/answer.ts';
+import { DEFAULT_BUDGET } from '../../src/core/briefing.ts';
 import type { Briefing } from '../../src/core/types.ts';
 import { analyseSet, brief, STORY } from '../helpers/engine.ts';
 
@@ -77,7 +78,7 @@ test('topics come from data: only the given topics appear, claims may be in seve
     b.topics.map((t) => t.id),
     ['economy', 'security'],
   );
-  assert.ok(b.topics.every((t) => t.points.length <= 6));
+  assert.ok(b.topics.every((t) => t.points.length <= DEFAULT_BUDGET.pointsPerTopic));
   assert.ok(b.topics.find((t) => t.id === 'security')?.points.some((p) => /missile/.test(p.text)));
 });
 

@@ -28,6 +28,8 @@ const BOILERPLATE_LINES: RegExp[] = [
 const DATE =
   ',\\s*(?:[A-Z][a-z]{2,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+[A-Z][a-z]{2,9}\\.?)(?:,?\\s*\\d{4})?';
 
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+
 /** Phrases glued to the start of a line (share bars, bylines in running text). */
 const LEADING_PHRASES: RegExp[] = [
   /^(?:share this (?:article|story|post|page)|share on (?:facebook|twitter|x|whatsapp|linkedin)|share this|share)\s+/i,
@@ -41,6 +43,14 @@ const LEADING_PHRASES: RegExp[] = [
     `^(?:[A-Z][A-Z.'-]{2,}(?:[ /][A-Z][A-Z.'-]+)*(?:${DATE})?\\s*)?(?:\\([A-Za-z][A-Za-z .]{1,20}\\)\\s*)?[-\u2013\u2014]{1,2}\\s+(?=["\u201C\u2018A-Z])`,
   ),
   new RegExp(`^[A-Z][A-Z.'-]{2,}(?:[ /][A-Z][A-Z.'-]+)*(?:${DATE})?\\s*(?:\\([A-Za-z]{2,12}\\)\\s*)?:\\s+(?=["\u201C\u2018A-Z])`),
+  // A wire dateline whose dash touches the text: "BERLIN (Reuters) -German Chancellor …".
+  new RegExp(
+    `^[A-Z][A-Za-z.'-]{2,}(?:[ /][A-Z][A-Za-z.'-]+)*(?:${DATE})?\\s*\\((?:AP|AAP|AFP|Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|dpa|ANI|PTI|IANS|UPI|Jiji|ANSA|EFE)\\)\\s*[-\u2013\u2014]{1,2}(?=["\u201C\u2018A-Z])`,
+  ),
+  // Mixed-case place datelines with a month and day: "Washington/Seoul, Aug 25: ", "Washington, Aug 26 US …".
+  new RegExp(
+    `^[A-Z][a-z]+(?:[ /][A-Z][a-z]+){0,3},\\s*${MONTH}\\.?\\s+\\d{1,2}(?:,?\\s*\\d{4})?(?:\\s*[:\\-\u2013\u2014]\\s*|\\s+)(?=["\u201C\u2018A-Z])`,
+  ),
   // An outlet's web name as the dateline: "TEMPO.CO, Jakarta - ".
   /^[A-Z]{2,}(?:\.[A-Z]{2,})+,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*[-\u2013\u2014]{1,2}\s+(?=["\u201C\u2018A-Z])/,
   // Agency datelines with the country in brackets: "New Delhi [India], October 28 (ANI): ".
@@ -85,8 +95,19 @@ const CAPTION = new RegExp(
   ].join('|'),
 );
 
+/**
+ * A caption in the present tense dated in full at its end: "Troops march during a parade in
+ * Tiananmen Square on Sept. 3, 2025." Reporting keeps to past or future tense ("met", "will sign").
+ */
+const DATED_AT_END = new RegExp(`\\bon\\s+${MONTH}\\.?\\s+\\d{1,2},\\s+\\d{4}\\.?\\s*$`);
+const PLACED = /\b(?:in|at|aboard|outside|inside|during)\s+\S+.*\bon\s+\S+\s+\d/;
+const REPORTING_TENSE = /\b(?:was|were|had|has|have|will|would|could|did|said|says|told|met|took|made|held|\w{2,}ed)\b/i;
+
 export function isCaption(sentence: string): boolean {
-  return CAPTION.test(sentence);
+  return (
+    CAPTION.test(sentence) ||
+    (DATED_AT_END.test(sentence) && PLACED.test(sentence) && !REPORTING_TENSE.test(sentence))
+  );
 }
 
 /** Removes pictographs and leading share-bar phrases from a line; returns the cleaned line and what went. */

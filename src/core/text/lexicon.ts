@@ -121,6 +121,14 @@ export const SPELLING_VARIANTS: Map<string, string> = new Map([
   ['travelled', 'traveled'],
 ]);
 
+/**
+ * Words the stemmer would cut to an unrelated word's stem ("importance" → "import",
+ * "generation" → "gener" like "general", "organization" → "organ"): kept whole.
+ */
+export const KEPT_WHOLE: Set<string> = new Set(
+  'importance accordance general generally generation generations generous organization organizations university universities'.split(' '),
+);
+
 /** Irregular verb forms → base form, which the stemmer cannot derive ("bought" → "buy"). */
 export const IRREGULAR_FORMS: Map<string, string> = new Map(
   `met:meet bought:buy sold:sell paid:pay made:make took:take taken:take

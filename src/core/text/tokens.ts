@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { IRREGULAR_FORMS, NUMBER_WORDS, SPELLING_VARIANTS, STOP_WORDS, SYNONYM_OF } from './lexicon.ts';
+import { IRREGULAR_FORMS, KEPT_WHOLE, NUMBER_WORDS, SPELLING_VARIANTS, STOP_WORDS, SYNONYM_OF } from './lexicon.ts';
 
 const NON_ASCII = /[^\x00-\x7F]/;
 
@@ -82,7 +82,16 @@ function computeTerm(lower: string): string | undefined {
   if (STOP_WORDS.has(word) || word.length < 2) return undefined;
   word = SPELLING_VARIANTS.get(word) ?? IRREGULAR_FORMS.get(word) ?? word;
   const family = SYNONYM_OF.get(word) ?? familyOfInflection(word);
-  return stemmer(family ?? word);
+  if (family) return familyKey(family);
+  return KEPT_WHOLE.has(word) ? word : stemmer(word);
+}
+
+/**
+ * A synonym family's key is not a stem: were it "develop", every word that merely stems to the
+ * head ("development", an event) would join the family and its members ("manufacturing").
+ */
+function familyKey(head: string): string {
+  return `${head}~`;
 }
 
 /**
