@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import type { Answer } from '../../src/core/types.ts';
 import { createStores, type Stores } from '../../src/store/stores.ts';
 import { cleanPrefix, REDIS_URL, testPrefix } from './queue-harness.ts';
+import { commandsSentBy, resend } from './resend.ts';
 
 let redis: Redis;
 let stores: Stores;
@@ -55,4 +56,12 @@ test('a thread stored before turns had ids keeps its turns and takes new ones on
   assert.equal(await stores.threads.appendTurn(threadId, 'answer-1', { question: 'new', answer }), true);
   assert.equal(await stores.threads.appendTurn(threadId, 'answer-1', { question: 'new', answer }), false);
   assert.deepEqual((await stores.threads.get(threadId))?.turns.map((t) => t.question), ['old', 'new']);
+});
+
+test('an append resent after a reconnect, byte for byte, changes nothing', async () => {
+  const threadId = 'slack:C1:2.5';
+  await stores.threads.link({ threadId, storyId: 'freedonia' });
+  const sent = await commandsSentBy(redis, prefix, () => stores.threads.appendTurn(threadId, 'answer-1', { question: 'q1', answer }));
+  assert.deepEqual(await resend(redis, sent), [0]);
+  assert.equal((await stores.threads.get(threadId))?.turns.length, 1);
 });
