@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { briefingId as briefingIdOf } from '../core/ports/briefing-cache.ts';
 import type { SourceRecord } from '../core/ports/source-repository.ts';
@@ -62,7 +63,7 @@ export class RedisSummitService implements SummitService {
     // Two rounds: a job that finished and was cleaned up between our add and our wait is simply
     // looked up in the cache; if it is not there either, one more job is made.
     for (let round = 0; round < 2; round++) {
-      const result = await this.#run('brief', payload, 'The briefing', id);
+      const result = await this.#run('brief', payload, 'The briefing', { deduplicationId: id });
       const briefingId = result?.briefingId ?? id;
       const briefing = await stores.briefings.get(briefingId);
       if (briefing) return { briefingId, briefing };
@@ -81,7 +82,9 @@ export class RedisSummitService implements SummitService {
     if ((await this.#deps.stores.articles.fingerprint(request.storyId)) === undefined) {
       throw new UnknownStoryError(request.storyId);
     }
-    const answer = await this.#run('answer', { ...request, question }, 'The answer');
+    // An id of our own: should the add be resent after a reconnect, BullMQ keeps one job (and the
+    // thread one turn, which is named by the job id).
+    const answer = await this.#run('answer', { ...request, question }, 'The answer', { jobId: `answer-${randomUUID()}` });
     if (!answer) throw new JobFailedError('The answer', 'answer job vanished before reporting its result');
     return answer;
   }
@@ -154,10 +157,15 @@ export class RedisSummitService implements SummitService {
     return this.#deps.stores.sources.remove(id);
   }
 
-  /** Adds a job (deduplicated when `dedupId` is given) and waits; undefined when it vanished without a result. */
-  async #run<N extends JobName>(name: N, data: JobPayloads[N], what: string, dedupId?: string): Promise<JobResults[N] | undefined> {
+  /** Adds a job (with its own id or deduplication id when given) and waits; undefined when it vanished without a result. */
+  async #run<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    what: string,
+    ids: { jobId?: string; deduplicationId?: string } = {},
+  ): Promise<JobResults[N] | undefined> {
     const { queue, timeoutMs } = this.#deps;
-    const job = await queue.add(name, data, dedupId ? { deduplicationId: dedupId } : {});
+    const job = await queue.add(name, data, ids);
     try {
       return await queue.wait(job, timeoutMs);
     } catch (error) {

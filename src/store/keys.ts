@@ -26,6 +26,8 @@ export class StoreKeys {
   digestHistory = (subscriptionId: string) => `${this.prefix}:digest:${subscriptionId}:history`;
   thread = (threadId: string) => `${this.prefix}:thread:${threadId}`;
   threadTurns = (threadId: string) => `${this.prefix}:thread:${threadId}:turns`;
+  /** Ids of the kept turns; built on threadTurns so it stays in that key's Cluster slot. */
+  threadTurnIds = (threadId: string) => `${this.threadTurns(threadId)}:ids`;
   counters = () => `${this.prefix}:counters`;
   source = (id: string) => `${this.prefix}:source:${id}`;
   sourceState = (id: string) => `${this.prefix}:source:${id}:state`;

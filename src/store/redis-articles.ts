@@ -8,7 +8,11 @@ import { runScript } from './scripts.ts';
 
 const MGET_CHUNK = 500;
 
-/** Articles by content hash; stories as ordered sets of hashes. */
+/**
+ * Articles by content hash; stories as ordered sets of hashes. Adding is idempotent (SET NX,
+ * SADD, a script that adds only hashes not yet in the story), so a resend stores nothing twice;
+ * only its counts then say "already there" for what the first send stored.
+ */
 export class RedisArticleRepository implements ArticleRepository {
   readonly #redis: Redis;
   readonly #keys: StoreKeys;

@@ -5,7 +5,8 @@ export type CounterName = 'briefing_cache_hit' | 'briefing_cache_miss';
 
 /**
  * Counters shared by every process (chat adapters count cache hits, the worker exports them on
- * /metrics), kept in one Redis hash.
+ * /metrics), kept in one Redis hash. Approximate by design: an HINCRBY resent after a reconnect
+ * counts twice, and callers drop failed increments; they feed a hit ratio, not a ledger.
  */
 export class RedisCounters {
   readonly #redis: Redis;

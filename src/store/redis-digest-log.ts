@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type {
   DayClaim,
@@ -44,7 +45,8 @@ export class RedisDigestLog implements DigestLog {
 
   async beginPosting(subscriptionId: string, localDate: string): Promise<PostingStart> {
     const key = this.#keys.digestDay(subscriptionId, localDate);
-    return (await runScript(this.#redis, 'digestBeginPosting', [key], [DAY_MARKER_TTL_SECONDS])) as PostingStart;
+    // A token per call: the same call resent after a reconnect still gets 'post', not 'interrupted'.
+    return (await runScript(this.#redis, 'digestBeginPosting', [key], [DAY_MARKER_TTL_SECONDS, randomUUID()])) as PostingStart;
   }
 
   async abortPosting(subscriptionId: string, localDate: string): Promise<void> {

@@ -10,7 +10,8 @@ import type { StoreKeys } from './keys.ts';
 
 /**
  * One JSON record per channel, an index set of ids, and the flag in its own key so flagging never
- * rewrites (and so never races with) the subscription itself.
+ * rewrites (and so never races with) the subscription itself. Every write sets or deletes whole
+ * values, so a resend after a reconnect changes nothing (a resent remove only reports false).
  */
 export class RedisSubscriptionRepository implements SubscriptionRepository {
   readonly #redis: Redis;

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { ThreadRepository } from '../core/ports/thread-repository.ts';
 import type { Answer, ThreadLink } from '../core/types.ts';
 import type { StoreKeys } from './keys.ts';
+import { runScript } from './scripts.ts';
 
 const THREAD_TTL_SECONDS = 90 * 86_400;
 /** Earlier turns kept as context; older ones matter little and would only grow the prompt. */
@@ -25,6 +26,7 @@ export class RedisThreadRepository implements ThreadRepository {
       .set(key, JSON.stringify({ threadId: link.threadId, storyId: link.storyId, briefingId: link.briefingId }))
       .expire(key, THREAD_TTL_SECONDS)
       .expire(this.#keys.threadTurns(link.threadId), THREAD_TTL_SECONDS)
+      .expire(this.#keys.threadTurnIds(link.threadId), THREAD_TTL_SECONDS)
       .exec();
   }
 
@@ -38,14 +40,14 @@ export class RedisThreadRepository implements ThreadRepository {
     return { ...(JSON.parse(json) as Omit<ThreadLink, 'turns'>), turns: turns.map((t) => JSON.parse(t) as Turn) };
   }
 
-  async appendTurn(threadId: string, turn: { question: string; answer: Answer }): Promise<void> {
-    const key = this.#keys.threadTurns(threadId);
-    await this.#redis
-      .multi()
-      .rpush(key, JSON.stringify(turn))
-      .ltrim(key, -TURNS_KEPT, -1)
-      .expire(key, THREAD_TTL_SECONDS)
-      .expire(this.#keys.thread(threadId), THREAD_TTL_SECONDS)
-      .exec();
+  async appendTurn(threadId: string, turnId: string, turn: { question: string; answer: Answer }): Promise<boolean> {
+    const k = this.#keys;
+    const appended = await runScript(
+      this.#redis,
+      'appendTurn',
+      [k.threadTurns(threadId), k.threadTurnIds(threadId), k.thread(threadId)],
+      [turnId, JSON.stringify(turn), TURNS_KEPT, THREAD_TTL_SECONDS],
+    );
+    return appended === 1;
   }
 }

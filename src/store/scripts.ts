@@ -7,6 +7,7 @@ const SCRIPTS = {
   digestBeginPosting: { file: 'digest-begin-posting.lua', keys: 1 },
   digestAbortPosting: { file: 'digest-abort-posting.lua', keys: 1 },
   digestCommit: { file: 'digest-commit.lua', keys: 5 },
+  appendTurn: { file: 'append-turn.lua', keys: 3 },
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

@@ -4,7 +4,7 @@ import { UnknownStoryError } from '../../src/app/local-service.ts';
 import { InvalidQuestionError, UnknownTopicError } from '../../src/app/service-errors.ts';
 import { NOT_COVERED } from '../../src/core/answer.ts';
 import { INDEPENDENT, ORIGINAL, REWRITE_A, REWRITE_B } from '../helpers/engine.ts';
-import { ingest, type QueueTestEnv, queueTestEnv } from './queue-harness.ts';
+import { ingest, type QueueTestEnv, queueTestEnv, waitFor } from './queue-harness.ts';
 
 let env: QueueTestEnv;
 
@@ -83,4 +83,16 @@ test('questions are answered on the worker and remembered in their thread', asyn
   const thread = await env.service.service.thread(threadId);
   assert.deepEqual(thread?.turns.map((t) => t.question), ['How many factory jobs are protected?', 'What did they say about Atlantis?']);
   assert.deepEqual((await env.service.service.sources('freedonia')).length, 4);
+});
+
+test('an answer job that runs again (retried, or stalled and handed on) records its turn once', async () => {
+  const threadId = 'slack:C1:1700000000.0002';
+  await env.service.service.linkThread({ threadId, storyId: 'freedonia' });
+  const { queue } = env.service;
+  const job = await queue.add('answer', { threadId, storyId: 'freedonia', question: 'How many factory jobs are protected?' }, { jobId: 'answer-run-twice' });
+  await queue.wait(job, 15_000);
+  const answersBefore = env.runs.answer;
+  await job.retry('completed');
+  await waitFor('the answer job to run again', async () => env.runs.answer > answersBefore && (await queue.jobState('answer-run-twice')) === 'completed');
+  assert.deepEqual((await env.service.service.thread(threadId))?.turns.map((t) => t.question), ['How many factory jobs are protected?']);
 });

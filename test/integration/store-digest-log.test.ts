@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import type { DeliveredDigest, DigestRecord } from '../../src/core/ports/digest-log.ts';
 import { createStores, type Stores } from '../../src/store/stores.ts';
 import { cleanPrefix, REDIS_URL, testPrefix } from './queue-harness.ts';
+import { commandsSentBy, resend } from './resend.ts';
 
 let redis: Redis;
 let stores: Stores;
@@ -72,4 +73,13 @@ test('day markers expire eventually; delivered sets do not', async () => {
   const ttl = await redis.ttl(stores.keys.digestDay('slack:C1', '2026-03-01'));
   assert.ok(ttl > 86_400 && ttl <= 14 * 86_400, `marker ttl ${ttl}`);
   assert.equal(await redis.ttl(stores.keys.digestClaims('slack:C1')), -1);
+});
+
+test('a begin-posting resent after a reconnect still posts; a later attempt finds it interrupted', async () => {
+  await stores.digests.claimDay('slack:C3', '2026-03-01', 'job-1');
+  let first: unknown;
+  const sent = await commandsSentBy(redis, prefix, async () => (first = await stores.digests.beginPosting('slack:C3', '2026-03-01')));
+  assert.equal(first, 'post');
+  assert.deepEqual(await resend(redis, sent), ['post'], 'the resend is the same attempt');
+  assert.equal(await stores.digests.beginPosting('slack:C3', '2026-03-01'), 'interrupted');
 });

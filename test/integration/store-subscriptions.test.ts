@@ -42,7 +42,7 @@ test('one subscription per channel; re-subscribing replaces it and clears its fl
 test('threads keep their story and their last turns', async () => {
   await stores.threads.link({ threadId: 'slack:C1:1.1', storyId: 'freedonia', briefingId: 'b1' });
   const answer = { question: 'q', answer: 'a', supported: true, citations: [] };
-  for (let i = 0; i < 25; i++) await stores.threads.appendTurn('slack:C1:1.1', { question: `q${i}`, answer });
+  for (let i = 0; i < 25; i++) await stores.threads.appendTurn('slack:C1:1.1', `turn-${i}`, { question: `q${i}`, answer });
   const thread = await stores.threads.get('slack:C1:1.1');
   assert.equal(thread?.storyId, 'freedonia');
   assert.equal(thread?.briefingId, 'b1');

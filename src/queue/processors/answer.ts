@@ -15,7 +15,14 @@ export const processAnswer: Processor<'answer'> = async (job, { briefings, store
   const thread = await stores.threads.get(threadId);
   const answer = await briefings.engine.answer(analysis, question, thread?.turns ?? []);
   metrics.engineRun('answer');
-  // Recording the turn is the last step, so a retried job never records it twice.
-  if (thread) await stores.threads.appendTurn(threadId, { question, answer });
+  // The job's id names the turn: a retried or stalled job, or an append resent after a Redis
+  // reconnect, finds it already recorded (the producer gives each question its own job id).
+  if (thread) await stores.threads.appendTurn(threadId, turnIdOf(job.id), { question, answer });
   return answer;
 };
+
+function turnIdOf(jobId: string | undefined): string {
+  // BullMQ always sets the id of a job it hands to a processor.
+  if (!jobId) throw new Error('answer job without an id');
+  return jobId;
+}
