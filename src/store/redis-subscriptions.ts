@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import {
   type SubscriptionFlag,
   type SubscriptionRecord,
@@ -7,16 +6,17 @@ import {
 } from '../core/ports/subscription-repository.ts';
 import type { Subscription } from '../core/types.ts';
 import type { StoreKeys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 /**
  * One JSON record per channel, an index set of ids, and the flag in its own key so flagging never
  * rewrites (and so never races with) the subscription itself.
  */
 export class RedisSubscriptionRepository implements SubscriptionRepository {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #keys: StoreKeys;
 
-  constructor(redis: Redis, keys: StoreKeys) {
+  constructor(redis: RedisClient, keys: StoreKeys) {
     this.#redis = redis;
     this.#keys = keys;
   }
