@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { Redis } from 'ioredis';
 import { ORIGINAL, REWRITE_A } from '../helpers/engine.ts';
 import { ingest, type QueueTestEnv, queueTestEnv, sleep, subscription, waitFor } from './queue-harness.ts';
+import { freePort, waitForPing } from './redis-servers.ts';
 
 /** Our own redis-server on a spare port, with AOF persistence, that the test can kill and restart. */
 class TestRedis {
@@ -32,18 +31,7 @@ class TestRedis {
       ['--port', String(this.port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--dir', this.dir],
       { stdio: 'ignore' },
     );
-    await waitFor('redis-server to answer', async () => {
-      const probe = new Redis(this.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-      probe.on('error', () => {});
-      try {
-        await probe.connect();
-        return (await probe.ping()) === 'PONG';
-      } catch {
-        return false;
-      } finally {
-        probe.disconnect();
-      }
-    });
+    await waitForPing(this.port);
   }
 
   async kill(): Promise<void> {
@@ -58,17 +46,6 @@ class TestRedis {
     await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const redis = new TestRedis();
