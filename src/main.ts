@@ -9,6 +9,7 @@ import { createEngine } from './app/default-engine.ts';
 import { DeliveryRegistry } from './app/delivery-registry.ts';
 import { seedDefaultStory } from './app/seed.ts';
 import type { QueueConfig } from './config/queue.ts';
+import { describeRedisTarget } from './config/redis.ts';
 import { createLogger } from './ops/logger.ts';
 import { createLlmMetrics } from './ops/llm-metrics.ts';
 import { createWorkerMetrics } from './ops/metrics.ts';
@@ -77,7 +78,7 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   );
   await worker.waitUntilReady();
   logger.info(
-    { concurrency: config.concurrency, deliveries: deliveries.platforms(), engine: engine.engine },
+    { concurrency: config.concurrency, deliveries: deliveries.platforms(), engine: engine.engine, redis: describeRedisTarget(config.redis) },
     'worker started',
   );
   if (deliveries.platforms().length === 0) {
