@@ -9,11 +9,12 @@ import { createEngine } from './app/default-engine.ts';
 import { DeliveryRegistry } from './app/delivery-registry.ts';
 import { seedDefaultStory } from './app/seed.ts';
 import type { QueueConfig } from './config/queue.ts';
+import { describeRedisTarget } from './config/redis.ts';
 import { createLogger } from './ops/logger.ts';
 import { createLlmMetrics } from './ops/llm-metrics.ts';
 import { createWorkerMetrics } from './ops/metrics.ts';
 import { type OpsServer, startOpsServer } from './ops/server.ts';
-import { bullConnection, storeRedis } from './queue/connection.ts';
+import { bullConnections, closeRedis, storeRedis } from './queue/connection.ts';
 import { SummitQueue } from './queue/summit-queue.ts';
 import type { Fetcher } from './sources/collect.ts';
 import { createSummitWorker } from './queue/worker.ts';
@@ -48,12 +49,12 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   const registry = new Registry();
   const engine =
     options.engine ?? (await createEngine(config, now, { logger, metrics: createLlmMetrics(registry) }));
-  const redis = storeRedis(config.redisUrl, 'worker', 'summit-worker-store');
+  const redis = storeRedis(config.redis, 'worker', 'summit-worker-store');
   redis.on('error', (error) => logger.warn({ err: error }, 'store connection error (reconnecting)'));
   const stores = createStores(redis, config.keyPrefix, { briefingTtlSeconds: config.briefingTtlSeconds });
-  const connection = bullConnection(config.redisUrl, 'worker');
+  const connections = bullConnections(config.redis, 'worker');
   const queue = new SummitQueue({
-    connection,
+    connections,
     prefix: stores.keys.bull(),
     deliveryAttempts: config.deliveryAttempts,
     deliveryBackoffMs: config.deliveryBackoffMs,
@@ -66,7 +67,7 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
 
   const worker = createSummitWorker(
     {
-      connection,
+      connection: connections.blocking,
       prefix: stores.keys.bull(),
       concurrency: config.concurrency,
       lockDurationMs: config.lockDurationMs,
@@ -77,7 +78,7 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   );
   await worker.waitUntilReady();
   logger.info(
-    { concurrency: config.concurrency, deliveries: deliveries.platforms(), engine: engine.engine },
+    { concurrency: config.concurrency, deliveries: deliveries.platforms(), engine: engine.engine, redis: describeRedisTarget(config.redis) },
     'worker started',
   );
   if (deliveries.platforms().length === 0) {
@@ -130,7 +131,7 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
       await ops?.close();
       await queue.close();
       for (const p of providers) await p.close?.().catch((error) => logger.warn({ err: error }, 'delivery close failed'));
-      await redis.quit().catch(() => redis.disconnect());
+      await closeRedis(redis);
       logger.info({ timedOut }, 'worker stopped');
       return { timedOut };
     },

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { QueueConfig } from '../config/queue.ts';
 import { createLogger } from '../ops/logger.ts';
-import { bullConnection, storeRedis } from '../queue/connection.ts';
+import { bullConnections, closeRedis, storeRedis } from '../queue/connection.ts';
 import { SummitQueue } from '../queue/summit-queue.ts';
 import { createStores } from '../store/stores.ts';
 import type { BriefingEngine } from './briefing-engine.ts';
@@ -18,12 +18,12 @@ export async function createRedisSummitService(
 ): Promise<RedisServiceHandle> {
   const engine = options.engine ?? (await createEngine(config));
   const logger = options.logger ?? createLogger(config.logLevel, 'summit-service');
-  const redis = storeRedis(config.redisUrl, 'producer', 'summit-service');
+  const redis = storeRedis(config.redis, 'producer', 'summit-service');
   // Without listeners ioredis prints every failed reconnect; requests still fail with their own errors.
   redis.on('error', (error) => logger.warn({ err: error }, 'store connection error (reconnecting)'));
   const stores = createStores(redis, config.keyPrefix, { briefingTtlSeconds: config.briefingTtlSeconds });
   const queue = new SummitQueue({
-    connection: bullConnection(config.redisUrl, 'producer'),
+    connections: bullConnections(config.redis, 'producer'),
     prefix: stores.keys.bull(),
     deliveryAttempts: config.deliveryAttempts,
     deliveryBackoffMs: config.deliveryBackoffMs,
@@ -45,7 +45,7 @@ export async function createRedisSummitService(
     queue,
     async close() {
       await queue.close();
-      await redis.quit().catch(() => redis.disconnect());
+      await closeRedis(redis);
     },
   };
 }

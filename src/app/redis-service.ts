@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/redis-client.ts';
 import { briefingId as briefingIdOf } from '../core/ports/briefing-cache.ts';
 import type { SourceRecord } from '../core/ports/source-repository.ts';
 import { subscriptionId } from '../core/ports/subscription-repository.ts';
@@ -179,7 +179,7 @@ export class RedisSummitService implements SummitService {
 /** The connections a Redis-backed service holds, for its owner to close. */
 export interface RedisServiceHandle {
   service: RedisSummitService;
-  redis: Redis;
+  redis: RedisClient;
   queue: SummitQueue;
   close(): Promise<void>;
 }

@@ -13,11 +13,13 @@ export const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((
 export class ConfigError extends Error {
   readonly code = 'config:invalid';
   readonly variables: string[];
+  readonly problems: { variable: string; message: string }[];
 
   constructor(problems: { variable: string; message: string }[]) {
     super(`invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
     this.name = 'ConfigError';
     this.variables = problems.map((p) => p.variable);
+    this.problems = problems;
   }
 }
 

@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { type LlmConfig, loadLlmConfig } from './llm.ts';
-import { blankAsUnset, int, parseEnv } from './parse-env.ts';
+import { blankAsUnset, ConfigError, int, parseEnv } from './parse-env.ts';
+import { loadRedisTarget, type RedisTarget } from './redis.ts';
 
 /** Environment of the queue worker and of every process that talks to it (chat adapters, CLI). */
 export const QueueEnvSchema = z.object({
-  REDIS_URL: blankAsUnset(
-    z
-      .url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' })
-      .default('redis://127.0.0.1:6379'),
-  ),
-  /** Namespaces every key (store and BullMQ). Use a hash tag such as `{summit}` on Redis Cluster. */
+  /** Namespaces every key (store and BullMQ). On Redis Cluster summit adds its own hash tags. */
   REDIS_KEY_PREFIX: blankAsUnset(
     z
       .string()
@@ -47,7 +43,8 @@ export const QueueEnvSchema = z.object({
 });
 
 export interface QueueConfig {
-  redisUrl: string;
+  /** REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS (config/redis.ts). */
+  redis: RedisTarget;
   keyPrefix: string;
   concurrency: number;
   ops: { port: number; host: string; adminToken?: string };
@@ -70,11 +67,20 @@ export interface QueueConfig {
 
 /** Reads and validates the queue settings once; throws ConfigError naming each bad variable. */
 export function loadQueueConfig(env: Record<string, string | undefined>): QueueConfig {
-  const e = parseEnv(QueueEnvSchema, env);
+  const [e, redis] = bothOrConfigError(
+    () => parseEnv(QueueEnvSchema, env),
+    () => loadRedisTarget(env),
+  );
+  if (redis.kind === 'cluster' && /[{}]/.test(e.REDIS_KEY_PREFIX)) {
+    // A tag in the prefix would put every key in one slot; summit tags each story's keys itself.
+    throw new ConfigError([
+      { variable: 'REDIS_KEY_PREFIX', message: 'no "{" or "}" with REDIS_CLUSTER_NODES: summit adds its own hash tags (per story, per thread, …)' },
+    ]);
+  }
   const llm = loadLlmConfig(env);
   return {
     llm,
-    redisUrl: e.REDIS_URL,
+    redis,
     keyPrefix: e.REDIS_KEY_PREFIX,
     concurrency: e.WORKER_CONCURRENCY,
     ops: { port: e.OPS_PORT, host: e.OPS_HOST, ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}) },
@@ -91,4 +97,22 @@ export function loadQueueConfig(env: Record<string, string | undefined>): QueueC
     briefingTtlSeconds: e.BRIEFING_TTL_DAYS * 86_400,
     sourcePollEveryMs: e.SOURCE_POLL_MINUTES * 60_000,
   };
+}
+
+/** Runs both loaders; when either fails, one ConfigError names the variables of both. */
+function bothOrConfigError<A, B>(first: () => A, second: () => B): [A, B] {
+  const problems: ConfigError[] = [];
+  const attempt = <T>(load: () => T): T | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error);
+      return undefined;
+    }
+  };
+  const a = attempt(first);
+  const b = attempt(second);
+  if (problems.length > 0) throw new ConfigError(problems.flatMap((p) => p.problems));
+  return [a as A, b as B];
 }

@@ -12,6 +12,8 @@ const SECRET_ENV = [
   'OPENAI_API_KEY',
   'ADMIN_TOKEN',
   'WEB_ACCESS_TOKEN',
+  'REDIS_PASSWORD',
+  'REDIS_SENTINEL_PASSWORD',
 ];
 
 export const REDACTED = '[redacted]';

@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import express from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/redis-client.ts';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { requireAdminToken } from './admin-auth.ts';
@@ -12,7 +12,7 @@ export interface OpsServerOptions {
   port: number;
   host: string;
   adminToken?: string;
-  redis: Redis;
+  redis: RedisClient;
   workerRunning: () => boolean;
   registry: Registry;
   queues: Queue[];

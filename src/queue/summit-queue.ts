@@ -1,5 +1,6 @@
-import { type ConnectionOptions, type Job, Queue, QueueEvents, type RedisOptions } from 'bullmq';
+import { type Job, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { BullConnections } from './connection.ts';
 import type { SubscriptionRecord } from '../core/ports/subscription-repository.ts';
 import { digestRepeat, digestSchedulerId } from './digest-schedule.ts';
 import { jobOptions, type JobSettings } from './job-options.ts';
@@ -20,7 +21,8 @@ export class JobWaitTimeout extends Error {
 }
 
 export interface SummitQueueOptions extends JobSettings {
-  connection: ConnectionOptions;
+  /** Made by bullConnections(); closed with the queue. */
+  connections: BullConnections;
   /** BullMQ key prefix (StoreKeys.bull()). */
   prefix: string;
   /** Connection errors while Redis is unreachable (BullMQ reconnects by itself). */
@@ -35,7 +37,7 @@ export class SummitQueue {
 
   constructor(options: SummitQueueOptions) {
     this.#options = options;
-    this.queue = new Queue(QUEUE_NAME, { connection: options.connection, prefix: options.prefix });
+    this.queue = new Queue(QUEUE_NAME, { connection: options.connections.commands, prefix: options.prefix });
     // Without a listener an `error` event would be thrown; reconnecting is BullMQ's job.
     this.queue.on('error', (error) => options.onError?.(error));
     // Every waiting request listens for the queue closing; hundreds may wait at once.
@@ -79,9 +81,8 @@ export class SummitQueue {
       const client = (await this.queue.getBackend().client) as unknown as Pick<Redis, 'xrevrange'>;
       const last = await client.xrevrange(this.queue.toKey('events'), '+', '-', 'COUNT', 1);
       // QueueEvents blocks on Redis, so it waits out reconnects even in a fail-fast producer.
-      const connection = { ...(this.#options.connection as RedisOptions), maxRetriesPerRequest: null };
       const events = new QueueEvents(QUEUE_NAME, {
-        connection,
+        connection: this.#options.connections.blocking,
         prefix: this.#options.prefix,
         lastEventId: last[0]?.[0] ?? '0-0',
       });
@@ -125,5 +126,6 @@ export class SummitQueue {
   async close(): Promise<void> {
     if (this.#events) await (await this.#events).close();
     await this.queue.close();
+    await this.#options.connections.close();
   }
 }

@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
 import type { ArticlePage, ArticlePageRepository } from '../core/ports/article-page-repository.ts';
 import type { Article, Sentence } from '../core/types.ts';
-import { execOrThrow } from './exec.ts';
+import { execGroups } from './exec.ts';
 import type { StoreKeys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 const CHUNK = 200;
 
@@ -12,11 +12,11 @@ const CHUNK = 200;
  * Kept as long as briefings, whose citations link here.
  */
 export class RedisArticlePages implements ArticlePageRepository {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #keys: StoreKeys;
   readonly #ttlSeconds: number;
 
-  constructor(redis: Redis, keys: StoreKeys, ttlSeconds: number) {
+  constructor(redis: RedisClient, keys: StoreKeys, ttlSeconds: number) {
     this.#redis = redis;
     this.#keys = keys;
     this.#ttlSeconds = ttlSeconds;
@@ -24,21 +24,23 @@ export class RedisArticlePages implements ArticlePageRepository {
 
   async put(articles: Article[]): Promise<void> {
     for (let i = 0; i < articles.length; i += CHUNK) {
-      const write = this.#redis.pipeline();
-      for (const article of articles.slice(i, i + CHUNK)) {
-        const key = this.#keys.articlePage(article.id);
-        const meta = {
-          source: article.source,
-          ...(article.title ? { title: article.title } : {}),
-          ...(article.url ? { url: article.url } : {}),
-          ...(article.outlet ? { outlet: article.outlet } : {}),
-          ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
-        };
-        const fields: Record<string, string> = { meta: JSON.stringify(meta) };
-        for (const sentence of article.sentences) fields[`s${sentence.id}`] = sentence.text;
-        write.hset(key, fields).expire(key, this.#ttlSeconds);
-      }
-      await execOrThrow(write);
+      // One group per page: pages of one analysis lie in different slots on a cluster.
+      await execGroups(
+        this.#redis,
+        articles.slice(i, i + CHUNK).map((article) => (write) => {
+          const key = this.#keys.articlePage(article.id);
+          const meta = {
+            source: article.source,
+            ...(article.title ? { title: article.title } : {}),
+            ...(article.url ? { url: article.url } : {}),
+            ...(article.outlet ? { outlet: article.outlet } : {}),
+            ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
+          };
+          const fields: Record<string, string> = { meta: JSON.stringify(meta) };
+          for (const sentence of article.sentences) fields[`s${sentence.id}`] = sentence.text;
+          write.hset(key, fields).expire(key, this.#ttlSeconds);
+        }),
+      );
     }
   }
 

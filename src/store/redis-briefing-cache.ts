@@ -1,18 +1,18 @@
-import type { Redis } from 'ioredis';
 import type { BriefingCache } from '../core/ports/briefing-cache.ts';
 import type { Briefing } from '../core/types.ts';
 import type { StoreKeys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 /**
  * Briefings by id, each kept for a TTL: an ingest gives the story a new fingerprint and so new
  * ids, while links already posted to chat (to a briefing page) keep working until the TTL ends.
  */
 export class RedisBriefingCache implements BriefingCache {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #keys: StoreKeys;
   readonly #ttlSeconds: number;
 
-  constructor(redis: Redis, keys: StoreKeys, ttlSeconds: number) {
+  constructor(redis: RedisClient, keys: StoreKeys, ttlSeconds: number) {
     this.#redis = redis;
     this.#keys = keys;
     this.#ttlSeconds = ttlSeconds;

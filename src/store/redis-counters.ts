@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { StoreKeys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 export type CounterName = 'briefing_cache_hit' | 'briefing_cache_miss';
 
@@ -9,10 +9,10 @@ export type CounterName = 'briefing_cache_hit' | 'briefing_cache_miss';
  * counts twice, and callers drop failed increments; they feed a hit ratio, not a ledger.
  */
 export class RedisCounters {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #keys: StoreKeys;
 
-  constructor(redis: Redis, keys: StoreKeys) {
+  constructor(redis: RedisClient, keys: StoreKeys) {
     this.#redis = redis;
     this.#keys = keys;
   }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type {
   DayClaim,
   DeliveredDigest,
@@ -9,6 +8,7 @@ import type {
   PostingStart,
 } from '../core/ports/digest-log.ts';
 import type { StoreKeys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 import { runScript } from './scripts.ts';
 
 /** Day markers outlive any local day (and retries of its delivery) by a wide margin. */
@@ -21,10 +21,10 @@ const HISTORY_LENGTH = 100;
  * workers can never both move a day forward.
  */
 export class RedisDigestLog implements DigestLog {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #keys: StoreKeys;
 
-  constructor(redis: Redis, keys: StoreKeys) {
+  constructor(redis: RedisClient, keys: StoreKeys) {
     this.#redis = redis;
     this.#keys = keys;
   }

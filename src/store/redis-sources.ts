@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import {
   PENDING_STATE,
   type Source,
@@ -8,6 +7,7 @@ import {
 } from '../core/ports/source-repository.ts';
 import { execOrThrow } from './exec.ts';
 import type { StoreKeys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 /** Feed item URLs remembered per source; older ones are forgotten (feeds list recent items only). */
 const SEEN_KEPT = 5000;
@@ -16,10 +16,10 @@ const SEEN_TTL_SECONDS = 30 * 86_400;
 
 /** Sources as JSON by id, indexed per story and globally; seen item URLs as a sorted set by time. */
 export class RedisSourceRepository implements SourceRepository {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #keys: StoreKeys;
 
-  constructor(redis: Redis, keys: StoreKeys) {
+  constructor(redis: RedisClient, keys: StoreKeys) {
     this.#redis = redis;
     this.#keys = keys;
   }

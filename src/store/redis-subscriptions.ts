@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import {
   type SubscriptionFlag,
   type SubscriptionRecord,
@@ -7,6 +6,7 @@ import {
 } from '../core/ports/subscription-repository.ts';
 import type { Subscription } from '../core/types.ts';
 import type { StoreKeys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 /**
  * One JSON record per channel, an index set of ids, and the flag in its own key so flagging never
@@ -14,10 +14,10 @@ import type { StoreKeys } from './keys.ts';
  * values, so a resend after a reconnect changes nothing (a resent remove only reports false).
  */
 export class RedisSubscriptionRepository implements SubscriptionRepository {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #keys: StoreKeys;
 
-  constructor(redis: Redis, keys: StoreKeys) {
+  constructor(redis: RedisClient, keys: StoreKeys) {
     this.#redis = redis;
     this.#keys = keys;
   }

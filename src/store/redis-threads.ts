@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
 import type { ThreadRepository } from '../core/ports/thread-repository.ts';
 import type { Answer, ThreadLink } from '../core/types.ts';
 import type { StoreKeys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 import { runScript } from './scripts.ts';
 
 const THREAD_TTL_SECONDS = 90 * 86_400;
@@ -11,10 +11,10 @@ const TURNS_KEPT = 20;
 type Turn = ThreadLink['turns'][number];
 
 export class RedisThreadRepository implements ThreadRepository {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #keys: StoreKeys;
 
-  constructor(redis: Redis, keys: StoreKeys) {
+  constructor(redis: RedisClient, keys: StoreKeys) {
     this.#redis = redis;
     this.#keys = keys;
   }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 
 const SCRIPTS = {
-  addArticles: { file: 'add-articles.lua', keys: 4 },
+  addArticles: { file: 'add-articles.lua', keys: 3 },
   digestClaimDay: { file: 'digest-claim-day.lua', keys: 1 },
   digestBeginPosting: { file: 'digest-begin-posting.lua', keys: 1 },
   digestAbortPosting: { file: 'digest-abort-posting.lua', keys: 1 },
@@ -27,7 +27,7 @@ function source(name: ScriptName): string {
  * Runs one of the store's Lua scripts (plain files in ./lua). ioredis's defineCommand sends
  * EVALSHA and falls back to EVAL, so a restarted Redis that lost its script cache still works.
  */
-export function runScript(redis: Redis, name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown> {
+export function runScript(redis: RedisClient, name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown> {
   const command = `summit_${name}`;
   const commands = redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>;
   if (typeof commands[command] !== 'function') {

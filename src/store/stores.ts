@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { ArticlePageRepository } from '../core/ports/article-page-repository.ts';
 import type { ArticleRepository } from '../core/ports/article-repository.ts';
 import type { BriefingCache } from '../core/ports/briefing-cache.ts';
@@ -6,9 +5,10 @@ import type { DigestLog } from '../core/ports/digest-log.ts';
 import type { SourceRepository } from '../core/ports/source-repository.ts';
 import type { SubscriptionRepository } from '../core/ports/subscription-repository.ts';
 import type { ThreadRepository } from '../core/ports/thread-repository.ts';
-import { StoreKeys } from './keys.ts';
+import { type KeyLayout, StoreKeys } from './keys.ts';
 import { RedisArticlePages } from './redis-article-pages.ts';
 import { RedisArticleRepository } from './redis-articles.ts';
+import type { RedisClient } from './redis-client.ts';
 import { RedisBriefingCache } from './redis-briefing-cache.ts';
 import { RedisCounters } from './redis-counters.ts';
 import { RedisDigestLog } from './redis-digest-log.ts';
@@ -29,9 +29,16 @@ export interface Stores {
   articlePages: ArticlePageRepository;
 }
 
-/** Every repository on one Redis connection, under one key prefix. */
-export function createStores(redis: Redis, prefix: string, options: { briefingTtlSeconds: number }): Stores {
-  const keys = new StoreKeys(prefix);
+/**
+ * Every repository on one Redis connection, under one key prefix; the key layout follows the
+ * client (a Cluster gets per-story hash tags) unless given.
+ */
+export function createStores(
+  redis: RedisClient,
+  prefix: string,
+  options: { briefingTtlSeconds: number; layout?: KeyLayout },
+): Stores {
+  const keys = new StoreKeys(prefix, options.layout ?? (redis.isCluster ? 'cluster' : 'single'));
   return {
     keys,
     articles: new RedisArticleRepository(redis, keys),

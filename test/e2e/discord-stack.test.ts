@@ -19,7 +19,7 @@ import type { QueueConfig } from '../../src/config/queue.ts';
 import { type RunningWorker, startWorker } from '../../src/main.ts';
 import { enqueueIngest, waitForIngest } from '../../src/queue/ingest-client.ts';
 import { REPO } from '../helpers/cli.ts';
-import { cleanPrefix, silentLogger, testConfig, testPrefix } from '../integration/queue-harness.ts';
+import { cleanPrefix, redisUrlOf, silentLogger, testConfig, testPrefix } from '../integration/queue-harness.ts';
 import { postUserMessage, replyTo, runCommand } from '../peers/discord/actions.ts';
 import { asPosted, finalReply } from '../peers/discord/harness.ts';
 import { DiscordPeer } from '../peers/discord/peer.ts';
@@ -54,7 +54,7 @@ before(async () => {
   await waitForIngest(service.queue, await enqueueIngest(service.queue, 'freedonia', articles), 15_000);
   await deployCommands(loadDiscordConfig(env), await loadTopics(), peer.guildId);
 
-  const child = spawn(process.execPath, ['bin/summit.js', 'discord'], { cwd: REPO, env: { ...process.env, ...env, REDIS_URL: config.redisUrl } });
+  const child = spawn(process.execPath, ['bin/summit.js', 'discord'], { cwd: REPO, env: { ...process.env, ...env, REDIS_URL: redisUrlOf(config) } });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

@@ -24,6 +24,12 @@ export const TOPICS: Topic[] = [
   { id: 'security', label: 'Security', description: '', terms: ['army', 'military', 'troops', 'missile'] },
 ];
 
+/** The REDIS_URL of a single-server test config (these tests never run on a cluster). */
+export function redisUrlOf(config: QueueConfig): string {
+  if (config.redis.kind !== 'server') throw new Error(`expected a REDIS_URL config, got ${config.redis.kind}`);
+  return config.redis.url;
+}
+
 export const silentLogger = () => pino({ level: 'silent' });
 
 export function testPrefix(name: string): string {
@@ -169,7 +175,8 @@ export async function queueTestEnv(
     async close() {
       await service.close();
       for (const w of workers) await w.close();
-      await cleanPrefix(config.keyPrefix, config.redisUrl);
+      // Cluster and Sentinel tests run on servers of their own, which they throw away.
+      if (config.redis.kind === 'server') await cleanPrefix(config.keyPrefix, config.redis.url);
     },
   };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { ORIGINAL } from '../helpers/engine.ts';
-import { type ChildWorker, ingest, type QueueTestEnv, queueTestEnv, spawnChildWorker, waitFor } from './queue-harness.ts';
+import { type ChildWorker, ingest, type QueueTestEnv, queueTestEnv, redisUrlOf, spawnChildWorker, waitFor } from './queue-harness.ts';
 
 let env: QueueTestEnv | undefined;
 let child: ChildWorker | undefined;
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 async function setUp(name: string, childEnv: Record<string, string>) {
   env = await queueTestEnv(name, { workers: 0 });
-  child = await spawnChildWorker({ REDIS_URL: env.config.redisUrl, REDIS_KEY_PREFIX: env.prefix, ...childEnv });
+  child = await spawnChildWorker({ REDIS_URL: redisUrlOf(env.config), REDIS_KEY_PREFIX: env.prefix, ...childEnv });
   await ingest(env, 'freedonia', [{ source: 'a.txt', text: ORIGINAL }]);
   return { env, child };
 }
@@ -42,7 +42,7 @@ test('SIGTERM: the worker finishes its active job and exits 0; later jobs are le
   for (const state of states) assert.ok(['waiting', 'prioritized', 'completed'].includes(state), `left ${state}: ${states}`);
 
   // The next worker picks up whatever was left.
-  const next = await spawnChildWorker({ REDIS_URL: env.config.redisUrl, REDIS_KEY_PREFIX: env.prefix });
+  const next = await spawnChildWorker({ REDIS_URL: redisUrlOf(env.config), REDIS_KEY_PREFIX: env.prefix });
   try {
     await waitFor('the late jobs', async () => {
       const now = await Promise.all(later.map((job) => env.service.queue.jobState(String(job.id))));
@@ -70,7 +70,7 @@ test('SIGTERM with a job that outlasts the shutdown timeout: exit anyway, the jo
 
   // Another worker (short locks, so recovery is quick) picks the job up.
   const rescuer = await spawnChildWorker({
-    REDIS_URL: env.config.redisUrl,
+    REDIS_URL: redisUrlOf(env.config),
     REDIS_KEY_PREFIX: env.prefix,
     WORKER_LOCK_DURATION_MS: '1000',
     WORKER_STALLED_INTERVAL_MS: '500',

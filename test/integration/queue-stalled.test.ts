@@ -9,6 +9,7 @@ import {
   ingest,
   type QueueTestEnv,
   queueTestEnv,
+  redisUrlOf,
   silentLogger,
   spawnChildWorker,
 } from './queue-harness.ts';
@@ -29,7 +30,7 @@ test('a job whose worker is killed mid-job is completed by another worker', asyn
   // The in-process "other" worker starts only after the kill, so the child surely takes the job.
   env = await queueTestEnv('stalled', { workers: 0, env: FAST_STALL });
   child = await spawnChildWorker({
-    REDIS_URL: env.config.redisUrl,
+    REDIS_URL: redisUrlOf(env.config),
     REDIS_KEY_PREFIX: env.prefix,
     CHILD_BRIEF_DELAY_MS: '60000',
     ...FAST_STALL,

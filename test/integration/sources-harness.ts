@@ -9,7 +9,7 @@ import type { SourceRecord } from '../../src/core/ports/source-repository.ts';
 import { createFetcher } from '../../src/ingest/fetch/create-fetcher.ts';
 import { type RunningWorker, startWorker } from '../../src/main.ts';
 import { WebSourcesPeer } from '../peers/web-sources/server.ts';
-import { cleanPrefix, countingEngine, testConfig, testPrefix, waitFor } from './queue-harness.ts';
+import { cleanPrefix, countingEngine, redisUrlOf, testConfig, testPrefix, waitFor } from './queue-harness.ts';
 
 export interface LogLine {
   level: number;
@@ -61,7 +61,7 @@ export async function sourcesTestEnv(name: string, options: { timeoutMs?: number
       await handle.close();
       await worker.close();
       await peer.close();
-      await cleanPrefix(config.keyPrefix, config.redisUrl);
+      await cleanPrefix(config.keyPrefix, redisUrlOf(config));
     },
   };
 }

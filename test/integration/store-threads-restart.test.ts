@@ -45,7 +45,7 @@ function legacyAppend(redis: Redis, keys: StoreKeys, threadId: string, turn: { q
 test('a burst of thread appends across three Redis restarts: no turn stored twice, none acknowledged lost', { timeout: 120_000 }, async (t) => {
   // Worker connections (maxRetriesPerRequest: null): commands wait out a restart and are resent.
   for (let i = 0; i < CONNECTIONS; i++) {
-    const redis = storeRedis(server.url, 'worker', `threads-restart-${i}`);
+    const redis = storeRedis({ kind: 'server', url: server.url }, 'worker', `threads-restart-${i}`) as Redis;
     redis.on('error', () => {});
     connections.push(redis);
   }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../store/redis-client.ts';
 import type { EventDedupe } from './dedupe.ts';
 
 /**
@@ -6,11 +6,11 @@ import type { EventDedupe } from './dedupe.ts';
  * instance is still recognised. SET NX EX claims a key atomically; the key expires by itself.
  */
 export class RedisEventDedupe implements EventDedupe {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #prefix: string;
   readonly #ttlSeconds: number;
 
-  constructor(redis: Redis, keyPrefix: string, ttlSeconds = 3600) {
+  constructor(redis: RedisClient, keyPrefix: string, ttlSeconds = 3600) {
     this.#redis = redis;
     this.#prefix = `${keyPrefix}:slack:seen:`;
     this.#ttlSeconds = ttlSeconds;

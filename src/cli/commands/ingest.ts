@@ -27,13 +27,13 @@ export const ingestCommand: CliCommand = {
         }
         const set = isWebAddress(path) ? { articles: await fromUrl(path, opts, out.stderr) } : await loadArticleSet(path, out.stderr);
         // Loaded on use, so other commands don't pay for BullMQ.
-        const { bullConnection } = await import('../../queue/connection.ts');
+        const { bullConnections } = await import('../../queue/connection.ts');
         const { enqueueIngest, waitForIngest } = await import('../../queue/ingest-client.ts');
         const { JobWaitTimeout, SummitQueue } = await import('../../queue/summit-queue.ts');
-        const { StoreKeys } = await import('../../store/keys.ts');
+        const { keyLayoutFor, StoreKeys } = await import('../../store/keys.ts');
         const queue = new SummitQueue({
-          connection: bullConnection(config.redisUrl, 'producer'),
-          prefix: new StoreKeys(config.keyPrefix).bull(),
+          connections: bullConnections(config.redis, 'producer'),
+          prefix: new StoreKeys(config.keyPrefix, keyLayoutFor(config.redis)).bull(),
           deliveryAttempts: config.deliveryAttempts,
           deliveryBackoffMs: config.deliveryBackoffMs,
         });

@@ -14,11 +14,11 @@ export const webCommand: CliCommand = {
         const queueConfig = queueConfigFromEnv();
         // Loaded on use, so other commands don't pay for Express.
         const { createLogger } = await import('../../ops/logger.ts');
-        const { storeRedis } = await import('../../queue/connection.ts');
+        const { closeRedis, storeRedis } = await import('../../queue/connection.ts');
         const { createStores } = await import('../../store/stores.ts');
         const { startWebServer } = await import('../../web/server.ts');
         const logger = createLogger(queueConfig.logLevel, 'summit-web');
-        const redis = storeRedis(queueConfig.redisUrl, 'producer', 'summit-web');
+        const redis = storeRedis(queueConfig.redis, 'producer', 'summit-web');
         redis.on('error', (error) => logger.warn({ err: error }, 'store connection error (reconnecting)'));
         const stores = createStores(redis, queueConfig.keyPrefix, { briefingTtlSeconds: queueConfig.briefingTtlSeconds });
         const server = await startWebServer({
@@ -34,7 +34,7 @@ export const webCommand: CliCommand = {
         const signal = await nextSignal();
         logger.info({ signal }, 'shutting down');
         await server.close();
-        await redis.quit().catch(() => redis.disconnect());
+        await closeRedis(redis);
       });
   },
 };

@@ -1,9 +1,9 @@
 -- Adds article hashes to a story (first ingestion order kept) and refreshes its fingerprint.
--- KEYS: story articles (zset), story sequence, story fingerprint, stories (set)
--- ARGV: story id, hash...
+-- KEYS: story articles (zset), story sequence, story fingerprint (one story's slot on a cluster)
+-- ARGV: hash...
 -- Returns: { added, total, fingerprint }
 local added = 0
-for i = 2, #ARGV do
+for i = 1, #ARGV do
   if redis.call('ZSCORE', KEYS[1], ARGV[i]) == false then
     local seq = redis.call('INCR', KEYS[2])
     redis.call('ZADD', KEYS[1], seq, ARGV[i])
@@ -14,5 +14,4 @@ local members = redis.call('ZRANGE', KEYS[1], 0, -1)
 -- Same formula as fingerprintOf() in article-hash.ts: sha1 of the hashes in order, one per line.
 local fingerprint = redis.sha1hex(table.concat(members, '\n'))
 redis.call('SET', KEYS[3], fingerprint)
-redis.call('SADD', KEYS[4], ARGV[1])
 return { added, #members, fingerprint }
