@@ -22,6 +22,8 @@ export function topicBriefings(
     /** The sentence a back-referring sentence ("this plan", "It ...") points to, if any. */
     antecedent: (s: SentenceFeatures) => SentenceFeatures | undefined;
     lookup: (term: string) => number | undefined;
+    /** A one-topic brief: the id of the topic shown; the others only decide where claims fit best. */
+    only?: string;
   },
 ): TopicBriefing[] {
   const cores = new Map<RankedClaim, Uint32Array>();
@@ -81,9 +83,15 @@ export function topicBriefings(
       }
     }),
   );
-  const pools = ranked.map((list, t) =>
-    list.filter((c) => matchers.length === 1 || home.get(c.claim)?.topic === t).slice(0, budget.pointsPerTopic * 6),
-  );
+  // A one-topic brief (`only`) takes every claim whose home is its topic or that fits it as well as
+  // any other (obtaining missiles is not trade for saying "obtain" once); the rest take their home's.
+  const onlyIndex = context.only === undefined ? -1 : matchers.findIndex((m) => m.topic.id === context.only);
+  const pools = ranked.map((list, t) => {
+    if (onlyIndex >= 0 && t !== onlyIndex) return [];
+    const fits = (c: (typeof list)[number]) =>
+      onlyIndex >= 0 ? home.get(c.claim)?.topic === t || c.relevance >= (best.get(c.claim) ?? 0) : home.get(c.claim)?.topic === t;
+    return list.filter((c) => matchers.length === 1 || fits(c)).slice(0, budget.pointsPerTopic * 6);
+  });
   // Greedy selection with a redundancy penalty (maximal marginal relevance), one point per topic
   // in turn, so no topic takes a shared claim just by coming first. A claim close to a point of
   // another topic says the same thing there and is not shown twice.
@@ -123,11 +131,11 @@ export function topicBriefings(
       progress = true;
     });
   }
-  return matchers.map((matcher, t) => ({
+  return matchers.flatMap((matcher, t) => (onlyIndex >= 0 && t !== onlyIndex ? [] : [{
     id: matcher.topic.id,
     label: matcher.topic.label,
     points: (chosen[t] as RankedClaim[]).map((claim) => toPoint(claim, budget, cite)),
-  }));
+  }]));
 }
 
 /** Seed phrases past this many make a claim no more on-topic. */

@@ -92,6 +92,7 @@ export function briefingFromAnalysis(
   options: EngineOptions & { topic?: string },
 ): Briefing {
   const topics = options.topic ? options.topics.filter((t) => t.id === options.topic) : options.topics;
+  const known = options.topic !== undefined && topics.length > 0;
   // Each sentence's antecedent once (index; -1 none, -2 not yet known): every topic asks again.
   const antecedents = new Int32Array(analysis.sentences.length).fill(-2);
   const antecedentOf = (s: SentenceFeatures): SentenceFeatures | undefined => {
@@ -109,10 +110,11 @@ export function briefingFromAnalysis(
     groups.set(g, [...(groups.get(g) ?? []), a.id]);
   });
   const budget = options.budget ?? DEFAULT_BUDGET;
-  const briefed = topicBriefings(ranked, topicMatchers(topics), budget, analysis.cite, {
+  const briefed = topicBriefings(ranked, topicMatchers(known ? options.topics : topics), budget, analysis.cite, {
     weights: analysis.weights,
     antecedent: (s) => antecedentOf(s),
     lookup: (term) => analysis.vocabulary.lookup(term),
+    ...(known ? { only: options.topic } : {}),
   });
   const briefing: Briefing = {
     story: options.story,

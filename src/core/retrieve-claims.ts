@@ -90,8 +90,10 @@ export function scoreClaimsForQuestion(
     let covered = 0;
     for (const id of found) covered += weightOf.get(id) as number;
     const coverage = total > 0 ? covered / total : 0;
-    // "When ...?" is answered by a sentence with a date, "How much/many ...?" by one with a figure.
-    const fits = wants === undefined || claim.members.some((m) => wants(m.text, m.numbers));
+    // "When ...?" is answered by a sentence with a date, "How much/many ...?" by one with a figure:
+    // a sentence without one does not answer a question asking for a measure at all.
+    const fits = wants === undefined || claim.members.some((m) => wants.fits(m.text, m.numbers, m.names));
+    if (!fits && wants?.strict) continue;
     scored.push({ claim, coverage, score: coverage * (1 + 0.1 * claim.salience) * (fits ? 1 : 0.6) });
   }
   scored.sort((a, b) => b.score - a.score);
@@ -102,16 +104,45 @@ const SPEECH =
   /\b(?:said|says|told|stated|warned|added|announced|argued|insisted|urged|declared|responded|replied|commented|accused)\b|["\u201C]/;
 
 const DATE_WORDS =
-  /\b(?:(?:1[89]|20)\d\d|\d{4}s|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|next (?:week|month|year)|this (?:week|month|year))\b/;
+  /\b(?:(?:1[89]|20)\d\d|\d{4}s|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|next (?:week|month|year)|this (?:week|month|year)|(?:first|second|third|fourth) quarter|Q[1-4])\b/;
+
+const COUNT = '(?:\\d[\\d.,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|few|half)';
+/** "two-and-a-half-hour", "40-minute", "for one year", "3 minutes and 57 seconds", "hour-long". */
+const DURATION = new RegExp(
+  `\\b${COUNT}(?:[- ]and[- ]a[- ]half)?[- ](?:second|minute|hour|day|week|month|year|decade)s?\\b|\\b(?:hour|day|week|month|year)-long\\b`,
+  'i',
+);
+const DISTANCE = /\b(?:miles?|kilomet(?:er|re)s?|km|nautical|met(?:er|re)s)\b/i;
+const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds|yen|yuan|renminbi|crowns|rupees|billion|million|trillion|bn)\b/i;
+const CAUSE =
+  /\b(?:because|due to|as a result|in order to|so that|after|amid|following|citing|since|reason|aimed at|to avoid|to prevent|hop(?:e|es|ed|ing)|fear(?:s|ed)?|would|could|so)\b/i;
+
+interface AnswerKind {
+  fits: (text: string, numbers: string[], names: string[]) => boolean;
+  /** The question asks for a measure or a date: a sentence without one is no answer. */
+  strict: boolean;
+}
 
 /** What kind of sentence answers the question, when its first words say so. */
-function answerKind(question: string): ((text: string, numbers: string[]) => boolean) | undefined {
-  if (/^\s*(?:when|by when|until when|since when)\b/i.test(question)) return (text) => DATE_WORDS.test(text);
-  if (/^\s*how (?:much|many|big|large|high|low|far|long)\b/i.test(question)) return (_text, numbers) => numbers.length > 0;
-  // "What did China say / how did Beijing react?": reported speech answers it.
-  if (/^\s*(?:what|how) (?:did|does|do|has|have|will)\b.*\b(?:say|said|think|respond|react|reply|comment)\b/i.test(question)) {
-    return (text) => SPEECH.test(text);
+function answerKind(question: string): AnswerKind | undefined {
+  const q = question.trim();
+  if (/^(?:when|by when|until when|since when|(?:on|in|by) what (?:day|date|month|year)|what (?:day|date))\b/i.test(q)) {
+    return { fits: (text) => DATE_WORDS.test(text), strict: true };
   }
+  if (/^(?:for |over )?how long\b/i.test(q)) return { fits: (text) => DURATION.test(text), strict: true };
+  if (/^how far\b/i.test(q)) return { fits: (text, numbers) => numbers.length > 0 && DISTANCE.test(text), strict: true };
+  if (/^how much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|price|value|pledge|pledged|invest|invested|money|fund)\b/i.test(q)) {
+    return { fits: (text, numbers) => numbers.length > 0 && MONEY.test(text), strict: true };
+  }
+  if (/^(?:how (?:much|many|big|large|high|low)|by how (?:much|many))\b/i.test(q)) {
+    return { fits: (_text, numbers) => numbers.length > 0, strict: true };
+  }
+  // "What did China say / how did Beijing react?": reported speech answers it.
+  if (/^(?:what|how) (?:did|does|do|has|have|will)\b.*\b(?:say|said|think|respond|react|reply|comment)\b/i.test(q)) {
+    return { fits: (text) => SPEECH.test(text), strict: false };
+  }
+  if (/^(?:who|whom)\b/i.test(q)) return { fits: (_text, _numbers, names) => names.length > 0, strict: false };
+  if (/^why\b/i.test(q)) return { fits: (text) => CAUSE.test(text), strict: false };
   return undefined;
 }
 

@@ -33,9 +33,9 @@ test('a digest is posted with source links, opens a linked thread, and a questio
   assert.ok(message && continued, 'the whole briefing as a digest takes two messages');
   assert.equal(threadId, threadKey(message.id), 'the thread started from the digest has its id');
   assert.match(message.content, /^\*\*Daily digest: Japan’s Prime Minister Takaichi Engages Trump on Trade and Security\*\* · 2026-01-01 · \[full briefing\]\(https:\/\/summit\.example\/briefings\/[0-9a-f]+\)$/);
-  assert.deepEqual(message.embeds.map((e) => e.title), ['Also making news', 'Also making news: sources differ', 'Trade', 'Defence', 'Defence: sources differ']);
+  assert.deepEqual(message.embeds.map((e) => e.title), ['Also making news', 'Also making news: sources differ', 'Trade', 'Defence']);
   assert.equal(continued.content, '');
-  assert.deepEqual(continued.embeds.map((e) => e.title), ['China', 'Sources differ on other points', 'Sources']);
+  assert.deepEqual(continued.embeds.map((e) => e.title), ['Defence: sources differ', 'China', 'Sources differ on other points', 'Sources']);
   assert.match(String(continued.nonce), /^d[0-9a-f]{12}$/);
   assert.notEqual(continued.nonce, message.nonce);
   const posted = asPosted(message);

@@ -1,4 +1,5 @@
 import type { EngineChoice } from '../../config/llm.ts';
+import { DEFAULT_BUDGET } from '../../core/briefing.ts';
 import { briefingToMarkdown } from '../../render/markdown.ts';
 import type { CliCommand } from '../command.ts';
 import { UserError } from '../errors.ts';
@@ -11,7 +12,7 @@ export const briefCommand: CliCommand = {
       .description('print the briefing of an article set')
       .addOption(formatOption())
       .option('--topic <id>', 'only this topic')
-      .option('--points <n>', 'points per topic', positiveInt, 6)
+      .option('--points <n>', 'points per topic', positiveInt, DEFAULT_BUDGET.pointsPerTopic)
       .addOption(engineOption())
       .action(async (opts: SetOptions & { format: string; topic?: string; points: number; engine?: EngineChoice }) => {
         const writer = await writerFor(opts.engine, out);
@@ -24,7 +25,7 @@ export const briefCommand: CliCommand = {
           options: {
             ...engineOptions,
             ...(opts.topic ? { topic: opts.topic } : {}),
-            budget: { pointsPerTopic: opts.points, wordsPerPoint: 40 },
+            budget: { ...DEFAULT_BUDGET, pointsPerTopic: opts.points },
           },
         });
         const briefing = opts.title?.trim() ? { ...written, title: opts.title.trim() } : written;
