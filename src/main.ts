@@ -1,12 +1,12 @@
 import type { Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
-import { AnalysisCache } from './app/analysis-cache.ts';
 import type { BriefingEngine } from './app/briefing-engine.ts';
 import { Briefings } from './app/briefings.ts';
+import { createEngineRunner } from './app/create-engine-runner.ts';
 import type { DeliveryProvider } from './app/delivery-provider.ts';
-import { createEngine } from './app/default-engine.ts';
 import { DeliveryRegistry } from './app/delivery-registry.ts';
+import { InlineEngineRunner } from './app/inline-engine-runner.ts';
 import { seedDefaultStory } from './app/seed.ts';
 import type { QueueConfig } from './config/queue.ts';
 import { createLogger } from './ops/logger.ts';
@@ -21,6 +21,7 @@ import { createStores, type Stores } from './store/stores.ts';
 
 export interface WorkerOptions {
   deliveries?: DeliveryProvider[];
+  /** Runs on the worker's own loop (tests that count engine runs); default: the configured engine on ENGINE_THREADS threads. */
   engine?: BriefingEngine;
   logger?: Logger;
   now?: () => Date;
@@ -46,8 +47,9 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   const now = options.now ?? (() => new Date());
   // The engine first: a bad topics file or LLM setting fails before any connection is opened.
   const registry = new Registry();
-  const engine =
-    options.engine ?? (await createEngine(config, now, { logger, metrics: createLlmMetrics(registry) }));
+  const engine = options.engine
+    ? new InlineEngineRunner(options.engine)
+    : await createEngineRunner(config, { logger, metrics: createLlmMetrics(registry), now });
   const redis = storeRedis(config.redisUrl, 'worker', 'summit-worker-store');
   redis.on('error', (error) => logger.warn({ err: error }, 'store connection error (reconnecting)'));
   const stores = createStores(redis, config.keyPrefix, { briefingTtlSeconds: config.briefingTtlSeconds });
@@ -62,7 +64,7 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   const providers = options.deliveries ?? [];
   const deliveries = new DeliveryRegistry(providers.map((p) => p.delivery));
   const metrics = createWorkerMetrics(queue.queue, stores.counters, registry);
-  const briefings = new Briefings({ articles: stores.articles, cache: stores.briefings, engine, analyses: new AnalysisCache(), pages: stores.articlePages });
+  const briefings = new Briefings({ articles: stores.articles, cache: stores.briefings, runner: engine, pages: stores.articlePages });
 
   const worker = createSummitWorker(
     {
@@ -77,7 +79,7 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   );
   await worker.waitUntilReady();
   logger.info(
-    { concurrency: config.concurrency, deliveries: deliveries.platforms(), engine: engine.engine },
+    { concurrency: config.concurrency, engineThreads: options.engine ? 0 : config.engineThreads, deliveries: deliveries.platforms(), engine: engine.engine },
     'worker started',
   );
   if (deliveries.platforms().length === 0) {
@@ -129,6 +131,8 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
       }
       await ops?.close();
       await queue.close();
+      // After the jobs: an engine call still running when the timeout passed fails its job here.
+      await engine.close();
       for (const p of providers) await p.close?.().catch((error) => logger.warn({ err: error }, 'delivery close failed'));
       await redis.quit().catch(() => redis.disconnect());
       logger.info({ timedOut }, 'worker stopped');

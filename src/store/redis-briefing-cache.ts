@@ -26,4 +26,14 @@ export class RedisBriefingCache implements BriefingCache {
   async put(briefingId: string, briefing: Briefing): Promise<void> {
     await this.#redis.set(this.#keys.briefing(briefingId), JSON.stringify(briefing), 'EX', this.#ttlSeconds);
   }
+
+  async putEncoded(briefingId: string, json: Uint8Array): Promise<void> {
+    // A Buffer view over the same bytes: ioredis writes it as is, without a copy on this thread.
+    const bytes = Buffer.from(json.buffer, json.byteOffset, json.byteLength);
+    await this.#redis.set(this.#keys.briefing(briefingId), bytes, 'EX', this.#ttlSeconds);
+  }
+
+  async has(briefingId: string): Promise<boolean> {
+    return (await this.#redis.exists(this.#keys.briefing(briefingId))) === 1;
+  }
 }
