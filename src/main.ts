@@ -96,12 +96,16 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   await seedDefaultStory({ articles: stores.articles, queue, logger }, config.defaultStory, config.seedArticles);
 
   let ops: OpsServer | undefined;
+  let healthRedis: typeof redis | undefined;
   if (!options.withoutOpsServer) {
+    // Its own connection: a PING queued behind a large briefing or page write would time out.
+    healthRedis = storeRedis(config.redisUrl, 'producer', 'summit-worker-health');
+    healthRedis.on('error', () => {}); // reported by /healthz itself
     ops = await startOpsServer({
       port: config.ops.port,
       host: config.ops.host,
       ...(config.ops.adminToken ? { adminToken: config.ops.adminToken } : {}),
-      redis,
+      redis: healthRedis,
       workerRunning: () => worker.isRunning() && !worker.closing,
       registry: metrics.registry,
       queues: [queue.queue],
@@ -135,6 +139,7 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
       await engine.close();
       for (const p of providers) await p.close?.().catch((error) => logger.warn({ err: error }, 'delivery close failed'));
       await redis.quit().catch(() => redis.disconnect());
+      await healthRedis?.quit().catch(() => healthRedis?.disconnect());
       logger.info({ timedOut }, 'worker stopped');
       return { timedOut };
     },

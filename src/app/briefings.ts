@@ -2,8 +2,11 @@ import type { ArticlePageRepository } from '../core/ports/article-page-repositor
 import type { ArticleRepository } from '../core/ports/article-repository.ts';
 import { type BriefingCache, briefingId } from '../core/ports/briefing-cache.ts';
 import type { Answer, ArticleInput, Briefing, ThreadLink } from '../core/types.ts';
+import { decodeArticles } from './encoded-articles.ts';
 import type { EngineIdentity, EngineRun, EngineRunner, StoryKey } from './engine-runner.ts';
 import { UnknownStoryError } from './local-service.ts';
+
+const PAGE_SLICE = 100;
 
 export interface BriefResult {
   briefingId: string;
@@ -91,9 +94,10 @@ export class Briefings {
   /** Writes the article pages of a fresh analysis, before anything citing their sentences is handed out. */
   async #withPages<T>(key: StoryKey, run: EngineRun<T> | undefined): Promise<T> {
     if (!run) throw new Error(`the engine returned nothing for story ${key.storyId} although it was given the articles`);
-    if (run.analysed) {
+    if (run.analysed && this.#pages) {
       try {
-        await this.#pages?.put(run.analysed);
+        // A slice at a time: each is parsed while the previous one's write is on its way.
+        for (const slice of decodeArticles(run.analysed, PAGE_SLICE)) await this.#pages.put(slice);
       } catch (error) {
         // The set is analysed again next time, and its pages written then.
         await this.#runner.forget(key).catch(() => {});

@@ -1,4 +1,4 @@
-import type { Answer, Article, ArticleInput, ThreadLink, Topic } from '../core/types.ts';
+import type { Answer, ArticleInput, ThreadLink } from '../core/types.ts';
 import type { BriefingEngine } from './briefing-engine.ts';
 
 /** One article set of a story: what an analysis is held by. */
@@ -12,8 +12,11 @@ export type EngineIdentity = Pick<BriefingEngine, 'engine' | 'generator' | 'topi
 
 export interface EngineRun<T> {
   result: T;
-  /** The cleaned, numbered articles whenever the articles were passed in (article pages are written from them). */
-  analysed?: Article[];
+  /**
+   * The cleaned, numbered articles (`encodeArticles`) whenever the articles were passed in: article
+   * pages are written from them.
+   */
+  analysed?: Uint8Array;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Analysis } from '../core/engine.ts';
 import type { Answer, ArticleInput, Briefing, ThreadLink } from '../core/types.ts';
 import { AnalysisCache } from './analysis-cache.ts';
 import type { BriefingEngine } from './briefing-engine.ts';
+import { encodeArticles } from './encoded-articles.ts';
 import type { EngineRun, EngineRunner, StoryKey } from './engine-runner.ts';
 
 const encoder = new TextEncoder();
@@ -60,5 +61,5 @@ export class InlineEngineRunner implements EngineRunner {
 
 // Whoever passed the articles writes their pages, even if a concurrent call analysed them first.
 function withArticles<T>(result: T, analysis: Analysis, articles: ArticleInput[] | undefined): EngineRun<T> {
-  return articles ? { result, analysed: analysis.articles } : { result };
+  return articles ? { result, analysed: encodeArticles(analysis.articles) } : { result };
 }

@@ -5,7 +5,7 @@
  * which holds the API key and the OpenAI client; logs and LLM metrics go to the parent as well.
  */
 import { workerData } from 'node:worker_threads';
-import type { StoryKey } from '../engine-runner.ts';
+import type { EngineRun, StoryKey } from '../engine-runner.ts';
 import { createEngine, type EngineConfig } from '../default-engine.ts';
 import { InlineEngineRunner } from '../inline-engine-runner.ts';
 import type { ArticleInput, ThreadLink } from '../../core/types.ts';
@@ -49,15 +49,22 @@ serveParent(
   {
     brief: async (key: StoryKey, topic: string | undefined, articles?: ArticleInput[]) => {
       const run = await runner.brief(key, topic, articles);
-      // The briefing's bytes move to the parent rather than being copied.
-      return run ? new Transfer(run, [run.result.buffer as ArrayBuffer]) : undefined;
+      return run ? withTransfer(run, run.result) : undefined;
     },
-    answer: (key: StoryKey, question: string, turns: ThreadLink['turns'], articles?: ArticleInput[]) =>
-      runner.answer(key, question, turns, articles),
+    answer: async (key: StoryKey, question: string, turns: ThreadLink['turns'], articles?: ArticleInput[]) => {
+      const run = await runner.answer(key, question, turns, articles);
+      return run ? withTransfer(run) : undefined;
+    },
     forget: (key: StoryKey) => runner.forget(key),
   },
   { engine: engine.engine, generator: engine.generator },
 );
+
+/** The encoded briefing and articles move to the parent rather than being copied. */
+function withTransfer<T>(run: EngineRun<T>, ...bytes: Uint8Array[]): Transfer<EngineRun<T>> {
+  const buffers = [...bytes, ...(run.analysed ? [run.analysed] : [])].map((b) => b.buffer as ArrayBuffer);
+  return new Transfer(run, [...new Set(buffers)]);
+}
 
 /** The writer falls back by LlmError code, so a failed call keeps its code across the thread boundary. */
 function asLlmError(error: unknown): Error {
