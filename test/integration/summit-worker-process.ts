@@ -6,7 +6,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sleep } from './queue-harness.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/summit.js', import.meta.url));
+/** This checkout's CLI; the bench passes another checkout's to compare. */
+export const BIN = fileURLToPath(new URL('../../bin/summit.js', import.meta.url));
 
 export interface SummitWorkerProcess {
   child: ChildProcess;
@@ -17,8 +18,8 @@ export interface SummitWorkerProcess {
 }
 
 /** Starts `summit worker` with only the given environment (no chat tokens leak in); resolves once its ops server listens. */
-export async function startSummitWorkerProcess(env: Record<string, string>): Promise<SummitWorkerProcess> {
-  const child = spawn(process.execPath, [BIN, 'worker'], {
+export async function startSummitWorkerProcess(env: Record<string, string>, bin = BIN): Promise<SummitWorkerProcess> {
+  const child = spawn(process.execPath, [bin, 'worker'], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', SEED_ARTICLES: 'none', OPS_PORT: '0', OPS_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
