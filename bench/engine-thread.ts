@@ -28,7 +28,8 @@ try {
   const started = performance.now();
   const job = await handle.queue.add('brief', { storyId: 'big' });
   const finished = handle.queue.wait(job, 600_000);
-  const latencies = await probeHealth(worker.opsPort, 100, finished);
+  const failures: string[] = [];
+  const latencies = await probeHealth(worker.opsPort, 100, finished, failures);
   await finished;
   const ms = performance.now() - started;
   const done = await handle.queue.queue.getJob(String(job.id));
@@ -36,7 +37,7 @@ try {
   const p50 = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
   console.log(
     `${articles} articles, ${bin}, ENGINE_THREADS=${process.env.ENGINE_THREADS ?? 'default'}: brief ${(ms / 1000).toFixed(1)} s, ` +
-      `/healthz max ${Math.max(...latencies).toFixed(0)} ms, p50 ${p50.toFixed(0)} ms over ${latencies.length} probes, attempts started ${done?.attemptsStarted}`,
+      `/healthz max ${Math.max(...latencies).toFixed(0)} ms, p50 ${p50.toFixed(0)} ms over ${latencies.length} probes (${failures.length} failed), attempts started ${done?.attemptsStarted}`,
   );
 } finally {
   await handle.close();

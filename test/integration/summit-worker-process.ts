@@ -48,17 +48,26 @@ export async function startSummitWorkerProcess(env: Record<string, string>, bin 
   };
 }
 
-/** Latency of each GET /healthz, one every `everyMs` (after the previous answered), until `done` settles. */
-export async function probeHealth(port: number, everyMs: number, done: Promise<unknown>): Promise<number[]> {
+/**
+ * Latency of each GET /healthz, one every `everyMs` (after the previous answered), until `done`
+ * settles. A failed probe throws, or with `failures` is counted there (a worker whose loop was
+ * blocked for long may reset a kept-alive connection).
+ */
+export async function probeHealth(port: number, everyMs: number, done: Promise<unknown>, failures?: string[]): Promise<number[]> {
   let finished = false;
   void done.finally(() => (finished = true)).catch(() => {});
   const latencies: number[] = [];
   while (!finished) {
     const started = performance.now();
-    const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(120_000) });
-    await response.arrayBuffer();
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(120_000) });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`/healthz answered ${response.status}`);
+    } catch (error) {
+      if (!failures) throw error;
+      failures.push(String(error));
+    }
     latencies.push(performance.now() - started);
-    if (!response.ok) throw new Error(`/healthz answered ${response.status}`);
     await sleep(everyMs);
   }
   return latencies;

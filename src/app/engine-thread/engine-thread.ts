@@ -45,14 +45,29 @@ const metrics: LlmMetrics = {
 const engine = await createEngine(data.engine, undefined, { logger, metrics, ...(model ? { model } : {}) });
 const runner = new InlineEngineRunner(engine);
 
+// Articles arrive a slice at a time (ThreadEngineRunner) and are taken by the call naming their upload.
+const uploads = new Map<number, ArticleInput[]>();
+const take = (upload: number | undefined) => {
+  if (upload === undefined) return undefined;
+  const articles = uploads.get(upload);
+  uploads.delete(upload);
+  if (!articles) throw new Error(`no articles were uploaded as ${upload}`);
+  return articles;
+};
+
 serveParent(
   {
-    brief: async (key: StoryKey, topic: string | undefined, articles?: ArticleInput[]) => {
-      const run = await runner.brief(key, topic, articles);
+    upload: (upload: number, slice: ArticleInput[]) => {
+      const articles = uploads.get(upload) ?? [];
+      for (const article of slice) articles.push(article);
+      uploads.set(upload, articles);
+    },
+    brief: async (key: StoryKey, topic: string | undefined, upload?: number) => {
+      const run = await runner.brief(key, topic, take(upload));
       return run ? withTransfer(run, run.result) : undefined;
     },
-    answer: async (key: StoryKey, question: string, turns: ThreadLink['turns'], articles?: ArticleInput[]) => {
-      const run = await runner.answer(key, question, turns, articles);
+    answer: async (key: StoryKey, question: string, turns: ThreadLink['turns'], upload?: number) => {
+      const run = await runner.answer(key, question, turns, take(upload));
       return run ? withTransfer(run) : undefined;
     },
     forget: (key: StoryKey) => runner.forget(key),

@@ -6,6 +6,8 @@ import type { EngineIdentity, EngineRun, EngineRunner, StoryKey } from '../engin
 import type { EngineThreadData } from './engine-thread.ts';
 import { ThreadPool } from './thread-pool.ts';
 
+const UPLOAD_SLICE = 250;
+
 export const ENGINE_THREAD_FILE = new URL('./engine-thread.ts', import.meta.url);
 
 export interface EngineThreadsOptions {
@@ -57,6 +59,7 @@ class ThreadEngineRunner implements EngineRunner {
   readonly generator: string;
   readonly topics: EngineIdentity['topics'];
   readonly #pool: ThreadPool;
+  #lastUpload = 0;
 
   constructor(pool: ThreadPool, identity: EngineIdentity) {
     this.engine = identity.engine;
@@ -65,12 +68,26 @@ class ThreadEngineRunner implements EngineRunner {
     this.#pool = pool;
   }
 
-  brief(key: StoryKey, topic: string | undefined, articles?: ArticleInput[]): Promise<EngineRun<Uint8Array> | undefined> {
-    return this.#pool.run(key.storyId, 'brief', [key, topic, articles]);
+  async brief(key: StoryKey, topic: string | undefined, articles?: ArticleInput[]): Promise<EngineRun<Uint8Array> | undefined> {
+    return this.#pool.run(key.storyId, 'brief', [key, topic, await this.#upload(key, articles)]);
   }
 
-  answer(key: StoryKey, question: string, turns: ThreadLink['turns'], articles?: ArticleInput[]): Promise<EngineRun<Answer> | undefined> {
-    return this.#pool.run(key.storyId, 'answer', [key, question, turns, articles]);
+  async answer(key: StoryKey, question: string, turns: ThreadLink['turns'], articles?: ArticleInput[]): Promise<EngineRun<Answer> | undefined> {
+    return this.#pool.run(key.storyId, 'answer', [key, question, turns, await this.#upload(key, articles)]);
+  }
+
+  /**
+   * Sends the articles a slice per message, so no single copy into the thread holds up this loop;
+   * the thread keeps them under the returned id until the call that uses them.
+   */
+  async #upload(key: StoryKey, articles: ArticleInput[] | undefined): Promise<number | undefined> {
+    if (!articles) return undefined;
+    const id = ++this.#lastUpload;
+    for (let i = 0; i < articles.length; i += UPLOAD_SLICE) {
+      await this.#pool.run(key.storyId, 'upload', [id, articles.slice(i, i + UPLOAD_SLICE)]);
+    }
+    if (articles.length === 0) await this.#pool.run(key.storyId, 'upload', [id, []]);
+    return id;
   }
 
   forget(key: StoryKey): Promise<void> {
