@@ -1,12 +1,12 @@
 import type { Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
-import { AnalysisCache } from './app/analysis-cache.ts';
 import type { BriefingEngine } from './app/briefing-engine.ts';
 import { Briefings } from './app/briefings.ts';
+import { createEngineRunner } from './app/create-engine-runner.ts';
 import type { DeliveryProvider } from './app/delivery-provider.ts';
-import { createEngine } from './app/default-engine.ts';
 import { DeliveryRegistry } from './app/delivery-registry.ts';
+import { InlineEngineRunner } from './app/inline-engine-runner.ts';
 import { seedDefaultStory } from './app/seed.ts';
 import type { QueueConfig } from './config/queue.ts';
 import { describeRedisTarget } from './config/redis.ts';
@@ -22,6 +22,7 @@ import { createStores, type Stores } from './store/stores.ts';
 
 export interface WorkerOptions {
   deliveries?: DeliveryProvider[];
+  /** Runs on the worker's own loop (tests that count engine runs); default: the configured engine on ENGINE_THREADS threads. */
   engine?: BriefingEngine;
   logger?: Logger;
   now?: () => Date;
@@ -47,8 +48,9 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   const now = options.now ?? (() => new Date());
   // The engine first: a bad topics file or LLM setting fails before any connection is opened.
   const registry = new Registry();
-  const engine =
-    options.engine ?? (await createEngine(config, now, { logger, metrics: createLlmMetrics(registry) }));
+  const engine = options.engine
+    ? new InlineEngineRunner(options.engine)
+    : await createEngineRunner(config, { logger, metrics: createLlmMetrics(registry), now });
   const redis = storeRedis(config.redis, 'worker', 'summit-worker-store');
   redis.on('error', (error) => logger.warn({ err: error }, 'store connection error (reconnecting)'));
   const stores = createStores(redis, config.keyPrefix, { briefingTtlSeconds: config.briefingTtlSeconds });
@@ -63,7 +65,7 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   const providers = options.deliveries ?? [];
   const deliveries = new DeliveryRegistry(providers.map((p) => p.delivery));
   const metrics = createWorkerMetrics(queue.queue, stores.counters, registry);
-  const briefings = new Briefings({ articles: stores.articles, cache: stores.briefings, engine, analyses: new AnalysisCache(), pages: stores.articlePages });
+  const briefings = new Briefings({ articles: stores.articles, cache: stores.briefings, runner: engine, pages: stores.articlePages });
 
   const worker = createSummitWorker(
     {
@@ -78,7 +80,13 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   );
   await worker.waitUntilReady();
   logger.info(
-    { concurrency: config.concurrency, deliveries: deliveries.platforms(), engine: engine.engine, redis: describeRedisTarget(config.redis) },
+    {
+      concurrency: config.concurrency,
+      engineThreads: options.engine ? 0 : config.engineThreads,
+      deliveries: deliveries.platforms(),
+      engine: engine.engine,
+      redis: describeRedisTarget(config.redis),
+    },
     'worker started',
   );
   if (deliveries.platforms().length === 0) {
@@ -95,12 +103,16 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   await seedDefaultStory({ articles: stores.articles, queue, logger }, config.defaultStory, config.seedArticles);
 
   let ops: OpsServer | undefined;
+  let healthRedis: typeof redis | undefined;
   if (!options.withoutOpsServer) {
+    // Its own connection: a PING queued behind a large briefing or page write would time out.
+    healthRedis = storeRedis(config.redis, 'producer', 'summit-worker-health');
+    healthRedis.on('error', () => {}); // reported by /healthz itself
     ops = await startOpsServer({
       port: config.ops.port,
       host: config.ops.host,
       ...(config.ops.adminToken ? { adminToken: config.ops.adminToken } : {}),
-      redis,
+      redis: healthRedis,
       workerRunning: () => worker.isRunning() && !worker.closing,
       registry: metrics.registry,
       queues: [queue.queue],
@@ -130,8 +142,11 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
       }
       await ops?.close();
       await queue.close();
+      // After the jobs: an engine call still running when the timeout passed fails its job here.
+      await engine.close();
       for (const p of providers) await p.close?.().catch((error) => logger.warn({ err: error }, 'delivery close failed'));
       await closeRedis(redis);
+      if (healthRedis) await closeRedis(healthRedis);
       logger.info({ timedOut }, 'worker stopped');
       return { timedOut };
     },

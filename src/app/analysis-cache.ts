@@ -23,6 +23,10 @@ export class AnalysisCache {
     return analysis;
   }
 
+  delete(storyId: string, fingerprint: string): void {
+    this.#entries.delete(keyOf(storyId, fingerprint));
+  }
+
   set(storyId: string, fingerprint: string, analysis: Analysis): void {
     this.#entries.set(keyOf(storyId, fingerprint), analysis);
     while (this.#entries.size > this.#capacity) {

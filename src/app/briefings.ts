@@ -1,38 +1,40 @@
-import type { Analysis } from '../core/engine.ts';
 import type { ArticlePageRepository } from '../core/ports/article-page-repository.ts';
 import type { ArticleRepository } from '../core/ports/article-repository.ts';
 import { type BriefingCache, briefingId } from '../core/ports/briefing-cache.ts';
-import type { Briefing } from '../core/types.ts';
-import type { AnalysisCache } from './analysis-cache.ts';
-import type { BriefingEngine } from './briefing-engine.ts';
+import type { Answer, ArticleInput, Briefing, ThreadLink } from '../core/types.ts';
+import { decodeArticles } from './encoded-articles.ts';
+import type { EngineIdentity, EngineRun, EngineRunner, StoryKey } from './engine-runner.ts';
 import { UnknownStoryError } from './local-service.ts';
 
-export interface BriefingResult {
+const PAGE_SLICE = 100;
+
+export interface BriefResult {
   briefingId: string;
-  briefing: Briefing;
   /** True when the engine ran (the cache had no briefing for this article set). */
   computed: boolean;
 }
 
-/** Briefings and analyses of stored stories, through the cache: what the jobs build on. */
+export interface BriefingResult extends BriefResult {
+  briefing: Briefing;
+}
+
+/** Briefings and answers of stored stories, through the cache: what the jobs build on. */
 export class Briefings {
   readonly #articles: ArticleRepository;
   readonly #cache: BriefingCache;
-  readonly #engine: BriefingEngine;
-  readonly #analyses: AnalysisCache;
+  readonly #runner: EngineRunner;
   readonly #pages: ArticlePageRepository | undefined;
 
   /** `pages`: where the cleaned, numbered articles go that `/articles/<id>#s<n>` citations link to. */
-  constructor(deps: { articles: ArticleRepository; cache: BriefingCache; engine: BriefingEngine; analyses: AnalysisCache; pages?: ArticlePageRepository }) {
+  constructor(deps: { articles: ArticleRepository; cache: BriefingCache; runner: EngineRunner; pages?: ArticlePageRepository }) {
     this.#articles = deps.articles;
     this.#cache = deps.cache;
-    this.#engine = deps.engine;
-    this.#analyses = deps.analyses;
+    this.#runner = deps.runner;
     this.#pages = deps.pages;
   }
 
-  get engine(): BriefingEngine {
-    return this.#engine;
+  get engine(): EngineIdentity {
+    return this.#runner;
   }
 
   /** The id a briefing of the story's current (or given) article set has. */
@@ -41,39 +43,73 @@ export class Briefings {
       storyId,
       fingerprint,
       ...(topic ? { topic } : {}),
-      engine: this.#engine.engine,
-      generator: this.#engine.generator,
+      engine: this.#runner.engine,
+      generator: this.#runner.generator,
     });
   }
 
-  async briefing(storyId: string, topic?: string): Promise<BriefingResult> {
-    const fingerprint = await this.#articles.fingerprint(storyId);
-    if (fingerprint === undefined) throw new UnknownStoryError(storyId);
+  /** Makes sure the briefing is cached; the briefing itself is never parsed on this thread. */
+  async brief(storyId: string, topic?: string): Promise<BriefResult> {
+    const fingerprint = await this.#fingerprint(storyId);
     const cachedId = this.idFor(storyId, fingerprint, topic);
-    const cached = await this.#cache.get(cachedId);
-    if (cached) return { briefingId: cachedId, briefing: cached, computed: false };
+    if (await this.#cache.has(cachedId)) return { briefingId: cachedId, computed: false };
+    const held = await this.#runner.brief({ storyId, fingerprint }, topic);
+    if (held) return this.#store(cachedId, held.result);
 
     // Brief exactly the articles read here; an ingest in between simply yields the newer id.
-    const { analysis, fingerprint: current } = await this.analysis(storyId);
-    const id = this.idFor(storyId, current, topic);
-    const again = current === fingerprint ? undefined : await this.#cache.get(id);
-    if (again) return { briefingId: id, briefing: again, computed: false };
-    const briefing = await this.#engine.brief(analysis, { storyId, ...(topic ? { topic } : {}) });
-    await this.#cache.put(id, briefing);
-    return { briefingId: id, briefing, computed: true };
+    const snapshot = await this.#snapshot(storyId);
+    const id = this.idFor(storyId, snapshot.key.fingerprint, topic);
+    if (id !== cachedId && (await this.#cache.has(id))) return { briefingId: id, computed: false };
+    const run = await this.#runner.brief(snapshot.key, topic, snapshot.articles);
+    return this.#store(id, await this.#withPages(snapshot.key, run));
   }
 
-  async analysis(storyId: string): Promise<{ analysis: Analysis; fingerprint: string }> {
-    const fingerprint = await this.#articles.fingerprint(storyId);
-    if (fingerprint === undefined) throw new UnknownStoryError(storyId);
-    const known = this.#analyses.get(storyId, fingerprint);
-    if (known) return { analysis: known, fingerprint };
+  /** The briefing itself (digests build on it): `brief`, then read from the cache. */
+  async briefing(storyId: string, topic?: string): Promise<BriefingResult> {
+    const result = await this.brief(storyId, topic);
+    const briefing = await this.#cache.get(result.briefingId);
+    if (!briefing) throw new Error(`briefing ${result.briefingId} of story ${storyId} vanished from the cache`);
+    return { ...result, briefing };
+  }
+
+  async answer(storyId: string, question: string, turns: ThreadLink['turns']): Promise<Answer> {
+    const fingerprint = await this.#fingerprint(storyId);
+    const held = await this.#runner.answer({ storyId, fingerprint }, question, turns);
+    if (held) return held.result;
+    const snapshot = await this.#snapshot(storyId);
+    return this.#withPages(snapshot.key, await this.#runner.answer(snapshot.key, question, turns, snapshot.articles));
+  }
+
+  async #store(id: string, json: Uint8Array): Promise<BriefResult> {
+    await this.#cache.putEncoded(id, json);
+    return { briefingId: id, computed: true };
+  }
+
+  async #snapshot(storyId: string): Promise<{ key: StoryKey; articles: ArticleInput[] }> {
     const snapshot = await this.#articles.snapshot(storyId);
     if (!snapshot) throw new UnknownStoryError(storyId);
-    const analysis = this.#engine.analyse(storyId, snapshot.articles);
-    // Before any briefing or answer citing these sentences is handed out.
-    await this.#pages?.put(analysis.articles);
-    this.#analyses.set(storyId, snapshot.fingerprint, analysis);
-    return { analysis, fingerprint: snapshot.fingerprint };
+    return { key: { storyId, fingerprint: snapshot.fingerprint }, articles: snapshot.articles };
+  }
+
+  /** Writes the article pages of a fresh analysis, before anything citing their sentences is handed out. */
+  async #withPages<T>(key: StoryKey, run: EngineRun<T> | undefined): Promise<T> {
+    if (!run) throw new Error(`the engine returned nothing for story ${key.storyId} although it was given the articles`);
+    if (run.analysed && this.#pages) {
+      try {
+        // A slice at a time: each is parsed while the previous one's write is on its way.
+        for (const slice of decodeArticles(run.analysed, PAGE_SLICE)) await this.#pages.put(slice);
+      } catch (error) {
+        // The set is analysed again next time, and its pages written then.
+        await this.#runner.forget(key).catch(() => {});
+        throw error;
+      }
+    }
+    return run.result;
+  }
+
+  async #fingerprint(storyId: string): Promise<string> {
+    const fingerprint = await this.#articles.fingerprint(storyId);
+    if (fingerprint === undefined) throw new UnknownStoryError(storyId);
+    return fingerprint;
   }
 }

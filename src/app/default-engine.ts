@@ -2,6 +2,7 @@ import { readTopicsFile } from '../ingest/topics-file.ts';
 import type { LlmConfig } from '../config/llm.ts';
 import { englishWords } from '../lexicon/english-words.ts';
 import { createWriter } from '../llm/create-writer.ts';
+import type { ChatModel } from '../llm/chat-model.ts';
 import type { LlmLogger, LlmMetrics } from '../llm/metrics.ts';
 import { type BriefingEngine, offlineEngine, writerEngine } from './briefing-engine.ts';
 
@@ -18,7 +19,7 @@ export interface EngineConfig {
 export async function createEngine(
   config: EngineConfig,
   now?: () => Date,
-  deps: { logger?: LlmLogger; metrics?: LlmMetrics } = {},
+  deps: { logger?: LlmLogger; metrics?: LlmMetrics; model?: ChatModel } = {},
 ): Promise<BriefingEngine> {
   const topics = await readTopicsFile(config.topicsFile);
   const base = { topics, dictionary: englishWords(), ...(now ? { now } : {}) };

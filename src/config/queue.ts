@@ -13,6 +13,8 @@ export const QueueEnvSchema = z.object({
       .default('summit'),
   ),
   WORKER_CONCURRENCY: blankAsUnset(int(1, 256).default(4)),
+  /** Threads the engine (analysis, offline briefs and answers) runs on, off the worker's event loop; 0 = on it. */
+  ENGINE_THREADS: blankAsUnset(int(0, 64).default(1)),
   /** Port of the ops HTTP server (/healthz, /metrics, Bull Board); 0 picks a free port. */
   OPS_PORT: blankAsUnset(int(0, 65535).default(9090)),
   OPS_HOST: blankAsUnset(z.string().default('0.0.0.0')),
@@ -47,6 +49,8 @@ export interface QueueConfig {
   redis: RedisTarget;
   keyPrefix: string;
   concurrency: number;
+  /** Engine threads; 0 runs the engine on the worker's own event loop (blocking it while it runs). */
+  engineThreads: number;
   ops: { port: number; host: string; adminToken?: string };
   logLevel: z.infer<typeof QueueEnvSchema>['LOG_LEVEL'];
   defaultStory: string;
@@ -83,6 +87,7 @@ export function loadQueueConfig(env: Record<string, string | undefined>): QueueC
     redis,
     keyPrefix: e.REDIS_KEY_PREFIX,
     concurrency: e.WORKER_CONCURRENCY,
+    engineThreads: e.ENGINE_THREADS,
     ops: { port: e.OPS_PORT, host: e.OPS_HOST, ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}) },
     logLevel: e.LOG_LEVEL,
     defaultStory: e.DEFAULT_STORY,

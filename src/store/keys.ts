@@ -48,7 +48,8 @@ export class StoreKeys {
   storyArticles = (storyId: string) => this.#tagged(`story:${storyId}`, 'articles');
   storySequence = (storyId: string) => this.#tagged(`story:${storyId}`, 'seq');
   storyFingerprint = (storyId: string) => this.#tagged(`story:${storyId}`, 'fingerprint');
-  briefing = (briefingId: string) => `${this.prefix}:briefing:${briefingId}`;
+  /** Tagged on a cluster: a large briefing is written to a temporary key renamed onto this one. */
+  briefing = (briefingId: string) => this.#tagged(`briefing:${briefingId}`);
   subscription = (id: string) => this.#within('subscriptions', `subscription:${id}`);
   subscriptionFlag = (id: string) => this.#within('subscriptions', `subscription:${id}:flag`);
   subscriptions = () => this.#tagged('subscriptions');

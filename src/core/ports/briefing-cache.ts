@@ -27,4 +27,8 @@ export function briefingId(key: BriefingCacheKey): string {
 export interface BriefingCache {
   get(briefingId: string): Promise<Briefing | undefined>;
   put(briefingId: string, briefing: Briefing): Promise<void>;
+  /** Stores a briefing already serialised as UTF-8 JSON (as it comes from an engine thread). */
+  putEncoded(briefingId: string, json: Uint8Array): Promise<void>;
+  /** Whether a briefing is stored, without reading it (large briefings are costly to parse). */
+  has(briefingId: string): Promise<boolean>;
 }

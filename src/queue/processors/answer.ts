@@ -11,9 +11,8 @@ const AnswerPayload = z.object({
 /** Answers a thread question from the story's articles, with the thread's earlier turns as context. */
 export const processAnswer: Processor<'answer'> = async (job, { briefings, stores, metrics }) => {
   const { threadId, storyId, question } = parsePayload(AnswerPayload, job.data, 'answer');
-  const { analysis } = await briefings.analysis(storyId);
   const thread = await stores.threads.get(threadId);
-  const answer = await briefings.engine.answer(analysis, question, thread?.turns ?? []);
+  const answer = await briefings.answer(storyId, question, thread?.turns ?? []);
   metrics.engineRun('answer');
   // The job's id names the turn: a retried or stalled job, or an append resent after a Redis
   // reconnect, finds it already recorded (the producer gives each question its own job id).

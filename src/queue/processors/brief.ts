@@ -11,7 +11,7 @@ export const processBrief: Processor<'brief'> = async (job, { briefings, metrics
   if (topic && !briefings.engine.topics.some((t) => t.id === topic)) {
     throw new UnrecoverableError(`unknown topic "${topic}"`);
   }
-  const result = await briefings.briefing(storyId, topic);
+  const result = await briefings.brief(storyId, topic);
   if (result.computed) metrics.engineRun('brief');
   return { briefingId: result.briefingId, computed: result.computed };
 };
