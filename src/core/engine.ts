@@ -78,7 +78,7 @@ export function analyse(inputs: ArticleInput[], options: EngineOptions): Analysi
     ...claimDisagreements(clusters, sentences, options.dictionary),
     ...figureDisagreements(sentences, clusters, groupOf, weights),
   ];
-  const disagreements = raw.map((d) => finishDisagreement(d, cite));
+  const disagreements = strongestDisagreements(raw, articles, groupOf).map((d) => finishDisagreement(d, cite));
   return { articles, sentences, weights, vocabulary, claims, groupIds, lowInformation, disagreements, cite };
 }
 
@@ -172,10 +172,34 @@ function groupIdsFor(groupOf: number[]): string[] {
   });
 }
 
+/** Disagreements a briefing lists at most: past a dozen, a reader stops reading them. */
+const MAX_DISAGREEMENTS = 12;
+/** Sentences quoted per side of a disagreement; every article that says it is still named. */
+const QUOTES_PER_VARIANT = 6;
+
+/**
+ * The disagreements best backed on every side (independent reports behind the weaker side, then
+ * behind all sides), in their found order: a large set yields hundreds of one-report quibbles.
+ */
+function strongestDisagreements(raw: RawDisagreement[], articles: Article[], groupOf: number[]): RawDisagreement[] {
+  if (raw.length <= MAX_DISAGREEMENTS) return raw;
+  const indexOf = new Map(articles.map((a, i) => [a.id, i]));
+  const backing = (d: RawDisagreement) => {
+    const perVariant = d.variants.map((v) => new Set(v.sentences.map((s) => groupOf[indexOf.get(s.articleId) as number])).size);
+    return { weakest: Math.min(...perVariant), total: perVariant.reduce((a, b) => a + b, 0) };
+  };
+  const ranked = raw.map((d, i) => ({ d, i, ...backing(d) }));
+  ranked.sort((a, b) => b.weakest - a.weakest || b.total - a.total || a.i - b.i);
+  return ranked
+    .slice(0, MAX_DISAGREEMENTS)
+    .sort((a, b) => a.i - b.i)
+    .map((r) => r.d);
+}
+
 function finishDisagreement(d: RawDisagreement, cite: (s: SentenceFeatures) => Citation): Disagreement {
   const cited = new Set<SentenceFeatures>();
   const variants = d.variants.map((v) => {
-    for (const s of v.sentences) cited.add(s);
+    for (const s of v.sentences.slice(0, QUOTES_PER_VARIANT)) cited.add(s);
     return { text: v.text, articleIds: [...new Set(v.sentences.map((s) => s.articleId))] };
   });
   // Topics come with the briefing (withDisagreementTopics): they depend on which claims it briefs.
