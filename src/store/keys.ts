@@ -33,6 +33,11 @@ export class StoreKeys {
   storySources = (storyId: string) => `${this.prefix}:story:${storyId}:sources`;
   sources = () => `${this.prefix}:sources`;
   articlePage = (articleId: string) => `${this.prefix}:article-page:${articleId}`;
+  // Stories as records (issue 15): built like the other story keys.
+  storyRecord = (storyId: string) => `${this.prefix}:story:${storyId}:record`;
+  storyUpdatedAt = (storyId: string) => `${this.prefix}:story:${storyId}:updated-at`;
+  storyRecords = () => `${this.prefix}:story-records`;
+  channelStory = (channelKey: string) => `${this.prefix}:channel:${channelKey}:story`;
   /** Prefix handed to BullMQ, so queues live in the same namespace. */
   bull = () => `${this.prefix}:bull`;
 }

@@ -43,6 +43,7 @@ export class RedisArticleRepository implements ArticleRepository {
       ],
       [storyId, ...unique],
     )) as [number, number, string];
+    if (added > 0) await this.#redis.set(this.#keys.storyUpdatedAt(storyId), new Date().toISOString());
     return { stored, addedToStory: added, alreadyInStory: articles.length - added, total, fingerprint };
   }
 
@@ -68,6 +69,10 @@ export class RedisArticleRepository implements ArticleRepository {
 
   count(storyId: string): Promise<number> {
     return this.#redis.zcard(this.#keys.storyArticles(storyId));
+  }
+
+  async lastAddedAt(storyId: string): Promise<string | undefined> {
+    return (await this.#redis.get(this.#keys.storyUpdatedAt(storyId))) ?? undefined;
   }
 
   async stories(): Promise<string[]> {
