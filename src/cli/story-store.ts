@@ -3,7 +3,6 @@ import { StoryDirectory } from '../app/story-directory.ts';
 import { subscriptionId } from '../core/ports/subscription-repository.ts';
 import type { Topic } from '../core/types.ts';
 import type { Stores } from '../store/stores.ts';
-import type { Output } from './command.ts';
 import { queueConfigFromEnv } from './commands/queue-config.ts';
 import { loadTopics } from './topics-file.ts';
 
@@ -16,7 +15,7 @@ export interface StoryStore {
 }
 
 /** The Redis store (REDIS_URL, REDIS_KEY_PREFIX) and the story rules over it, for `summit story` and `--story`. */
-export async function openStoryStore(_out: Output): Promise<StoryStore> {
+export async function openStoryStore(): Promise<StoryStore> {
   const config = queueConfigFromEnv();
   const topics = await loadTopics(config.topicsFile);
   // Loaded on use, so commands that never touch Redis don't pay for it.

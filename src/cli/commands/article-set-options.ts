@@ -35,15 +35,15 @@ export function withSetOptions(cmd: Command): Command {
  * default the bundled set), or a stored story (`--story` alone) with its own topics and title.
  */
 export async function analyseSet(options: SetOptions, out: Output) {
-  const set = options.story && !options.articles ? await storedStory(options.story, out) : { ...(await loadArticleSet(options.articles, out.stderr)), title: undefined, topics: undefined };
+  const set = options.story && !options.articles ? await storedStory(options.story) : { ...(await loadArticleSet(options.articles, out.stderr)), title: undefined, topics: undefined };
   const topics = options.topics ? await loadTopics(options.topics) : (set.topics ?? (await loadTopics()));
   const engineOptions = { story: options.story ?? set.story, topics, dictionary: englishWords() };
   return { analysis: analyse(set.articles, engineOptions), engineOptions, topics, ...(set.title ? { title: set.title } : {}) };
 }
 
 /** A story's articles, topics and title from the Redis store. */
-async function storedStory(storyId: string, out: Output) {
-  const store = await openStoryStore(out);
+async function storedStory(storyId: string) {
+  const store = await openStoryStore();
   try {
     const snapshot = await store.stores.articles.snapshot(storyId);
     const record = await store.stores.stories.get(storyId);

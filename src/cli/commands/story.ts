@@ -54,7 +54,7 @@ export const storyCommand: CliCommand = {
 };
 
 async function withStore(out: Output, work: (store: StoryStore) => Promise<void>): Promise<void> {
-  const store = await openStoryStore(out);
+  const store = await openStoryStore();
   try {
     await work(store);
   } catch (error) {
