@@ -1,15 +1,7 @@
-import { channelKey, type StoryChannel, type StoryOwner, type StoryRecord, type StoryRepository } from '../core/ports/story-repository.ts';
+import { channelKey, type StoryChannel, type StoryOwner, type StoryRecord, type StoryRepository, type StorySummary } from '../core/ports/story-repository.ts';
 import type { Topic } from '../core/types.ts';
 import { StoryInputError, StoryNotFoundError } from '../stories/errors.ts';
 import { candidateIds, checkTitle, STORY_ID, storyIdFromTitle } from '../stories/story-input.ts';
-
-/** A story as `/summit stories` lists it. */
-export interface StorySummary {
-  story: StoryRecord;
-  articles: number;
-  /** When an article last joined it, if known. */
-  updatedAt?: string;
-}
 
 export interface StoryDirectoryDeps {
   stories: StoryRepository;

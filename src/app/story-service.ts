@@ -1,7 +1,7 @@
-import type { StoryChannel, StoryOwner, StoryRecord } from '../core/ports/story-repository.ts';
+import type { StoryChannel, StoryOwner, StoryRecord, StorySummary } from '../core/ports/story-repository.ts';
 import type { Subscription, Topic } from '../core/types.ts';
 import { parseTopicList } from '../stories/topics-input.ts';
-import type { StoryDirectory, StorySummary } from './story-directory.ts';
+import type { StoryDirectory } from './story-directory.ts';
 import type { SummitService } from './summit-service.ts';
 
 type StoryMethods = Pick<

@@ -1,6 +1,5 @@
 import type { SourceRecord } from '../core/ports/source-repository.ts';
-import type { StoryChannel, StoryOwner, StoryRecord } from '../core/ports/story-repository.ts';
-import type { StorySummary } from './story-directory.ts';
+import type { StoryChannel, StoryOwner, StoryRecord, StorySummary } from '../core/ports/story-repository.ts';
 import type { Answer, Briefing, BriefingArticle, Digest, Subscription, ThreadLink } from '../core/types.ts';
 
 /** A feed or page to follow, as an admin asks for it in chat or on the command line. */

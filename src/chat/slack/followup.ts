@@ -46,14 +46,20 @@ export async function answerInThread(
   return true;
 }
 
-/** Starts a thread under a top-level @mention: the answer goes in it and the thread follows the default story. */
+/** Starts a thread under a top-level @mention: the answer goes in it and the thread follows the channel's story. */
 export async function answerMention(
   deps: SlackDeps,
   client: WebClient,
-  where: { channel: string; ts: string },
+  where: { team: string; channel: string; ts: string },
   question: string,
 ) {
-  const storyId = deps.service.defaultStory();
+  let storyId: string;
+  try {
+    storyId = await deps.service.channelStory({ platform: 'slack', workspaceId: where.team, channelId: where.channel });
+  } catch (error) {
+    deps.logger.error({ err: error, channel: where.channel }, 'channel story unavailable');
+    return;
+  }
   await deps.service.linkThread({ threadId: slackThreadId(where.channel, where.ts), storyId });
   if (!question) {
     const hint = notice('Ask me a question about the story in this thread, or run `/summit brief` for the briefing.');

@@ -32,6 +32,14 @@ export interface StoryRecord {
   archivedAt?: string;
 }
 
+/** A story as `/summit stories` lists it. */
+export interface StorySummary {
+  story: StoryRecord;
+  articles: number;
+  /** When an article last joined it, if known. */
+  updatedAt?: string;
+}
+
 export function channelKey(channel: Pick<StoryChannel, 'platform' | 'channelId'>): string {
   return `${channel.platform}:${channel.channelId}`;
 }

@@ -39,14 +39,21 @@ async function botCanPost(deps: SlackDeps, request: CommandRequest, io: CommandI
 export async function subscribe(deps: SlackDeps, request: CommandRequest, io: CommandIO, args: string[]) {
   const permission = await mayManage(deps, request, io);
   if (!permission) return;
-  const topics = deps.service.topics();
+  let storyId: string;
+  let topics: { id: string; label: string }[];
+  try {
+    storyId = await deps.service.channelStory({ platform: 'slack', workspaceId: request.team, channelId: request.channel });
+    topics = await deps.service.storyTopics(storyId);
+  } catch (error) {
+    deps.logger.error({ err: error, channel: request.channel }, 'subscribe failed');
+    return void (await io.respond(ephemeral(notice(serviceFailureMessage(error)))));
+  }
   const parsed = parseSubscribeArgs(args, topics, permission.timeZone);
   if (!parsed.ok) {
     await io.respond(ephemeral(notice(parsed.message)));
     return;
   }
   if (!(await botCanPost(deps, request, io))) return;
-  const storyId = deps.service.defaultStory();
   try {
     const replaced = (await deps.service.subscriptions('slack', request.channel)).length > 0;
     await deps.service.subscribe({
