@@ -25,7 +25,7 @@ export async function listStories(deps: SlackDeps, request: CommandRequest, io: 
       (s) => `${s.story.id === current ? '▸ ' : '• '}*${escapeMrkdwn(truncate(s.story.title, 100))}* (\`${escapeMrkdwn(s.story.id)}\`) — ${escapeMrkdwn(storyStatus(s, now))}`,
     );
     const message: SlackMessage = {
-      text: `${summaries.length} stories`,
+      text: `${summaries.length} ${summaries.length === 1 ? 'story' : 'stories'}`,
       blocks: [section(`*Stories in this workspace* (▸ = this channel’s)\n${lines.join('\n')}`), context('`/summit follow <story>` points this channel at one; `/summit story new <title>` makes one.')],
     };
     await io.respond(ephemeral(message));
