@@ -47,7 +47,7 @@ test('two channels follow two stories with their own topics; nothing crosses sto
   await ingest(env, 'freedonia-trade-talks', STORY);
   await ingest(env, 'ruritania-election', ELECTION);
   // Only admins change what a channel follows.
-  assert.match(await say('follow ruritania-election', { user: PEER_IDS.alice }), /Only workspace admins/);
+  assert.match(await say('follow ruritania-election', { user: PEER_IDS.alice }), /Only workspace admins and owners .* can change this workspace’s stories/);
   assert.match(await say('follow freedonia-trade-talks', admin), /now follows \*Freedonia trade talks\*/);
   assert.match(await say('follow Ruritania election', { ...admin, channel: ELECTIONS }), /now follows \*Ruritania election\* \(`ruritania-election`\)/);
   const listed = await say('stories');
@@ -165,6 +165,13 @@ async function askIn(stack: SlackStack, say: Say, channel: string, question: str
 
 /** The first lines of a reply (Slack's notification text repeats its first block: shown once). */
 function firstLines(text: string, lines = 4): string {
-  const shown = text.split('\n').filter((l, i, all) => l.trim() && l !== all[i - 1] && !(i === 0 && all[1]?.startsWith(l)));
+  const shown: string[] = [];
+  for (const line of text.split('\n')) {
+    const last = shown.at(-1);
+    if (!line.trim() || line === last) continue;
+    // The notification text is the header or first block in short: keep the fuller one.
+    if (last !== undefined && shown.length === 1 && (line.startsWith(last) || line.replace(' — ', ': ') === last)) shown.pop();
+    shown.push(line);
+  }
   return shown.slice(0, lines).join('\n    ').slice(0, 600);
 }

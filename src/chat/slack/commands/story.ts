@@ -13,6 +13,9 @@ const USAGE = [
   '`/summit stories` — this workspace’s stories; `/summit follow <story>` — this channel’s story from now on (admins)',
 ].join('\n');
 
+export const STORY_REFUSAL =
+  'Only workspace admins and owners (and people the summit operator allowed) can change this workspace’s stories and what a channel follows.';
+
 export const ownerOf = (request: CommandRequest): StoryOwner => ({ platform: 'slack', workspaceId: request.team });
 export const channelOfRequest = (request: CommandRequest): StoryChannel => ({ ...ownerOf(request), channelId: request.channel });
 
@@ -38,7 +41,7 @@ export async function storyCommand(deps: SlackDeps, request: CommandRequest, io:
     await io.respond(ephemeral(notice(action ? `I don’t know \`story ${escapeMrkdwn(action.slice(0, 30))}\`.\n${USAGE}` : USAGE)));
     return;
   }
-  if (!(await mayManage(deps, request, io))) return;
+  if (!(await mayManage(deps, request, io, STORY_REFUSAL))) return;
   await handled(deps, io, `story ${action} failed`, async () => {
     const owner = ownerOf(request);
     if (action === 'new') {
@@ -72,7 +75,7 @@ export async function storyCommand(deps: SlackDeps, request: CommandRequest, io:
 
 /** `/summit follow <story>`: the channel's story from now on (admins). */
 export async function followStory(deps: SlackDeps, request: CommandRequest, io: CommandIO, ref: string) {
-  if (!(await mayManage(deps, request, io))) return;
+  if (!(await mayManage(deps, request, io, STORY_REFUSAL))) return;
   await handled(deps, io, 'follow failed', async () => {
     const { story, subscriptionMoved } = await deps.service.follow(channelOfRequest(request), ref);
     const digest = subscriptionMoved ? ' Its daily digest follows it too.' : '';
@@ -92,7 +95,7 @@ export async function storyTopics(deps: SlackDeps, request: CommandRequest, io: 
     });
     return;
   }
-  if (!(await mayManage(deps, request, io))) return;
+  if (!(await mayManage(deps, request, io, STORY_REFUSAL))) return;
   await handled(deps, io, 'topics failed', async () => {
     const storyId = await deps.service.channelStory(channelOfRequest(request));
     const story = await deps.service.setStoryTopics(ownerOf(request), storyId, list);

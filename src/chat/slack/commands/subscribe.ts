@@ -11,10 +11,10 @@ export const REFUSAL =
   'Only workspace admins and owners (and people the summit operator allowed) can change this channel’s daily digest. Ask one of them to run the command.';
 
 /** Checks that the member may manage digests; tells them why not otherwise. */
-export async function mayManage(deps: SlackDeps, request: CommandRequest, io: CommandIO) {
+export async function mayManage(deps: SlackDeps, request: CommandRequest, io: CommandIO, refusal = REFUSAL) {
   try {
     const permission = await subscriptionPermission(io.client, request.user, deps.adminUsers);
-    if (!permission.allowed) await io.respond(ephemeral(notice(REFUSAL)));
+    if (!permission.allowed) await io.respond(ephemeral(notice(refusal)));
     return permission.allowed ? permission : undefined;
   } catch (error) {
     deps.logger.warn({ err: error, user: request.user }, 'users.info failed');
