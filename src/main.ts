@@ -65,7 +65,13 @@ export async function startWorker(config: QueueConfig, options: WorkerOptions = 
   const providers = options.deliveries ?? [];
   const deliveries = new DeliveryRegistry(providers.map((p) => p.delivery));
   const metrics = createWorkerMetrics(queue.queue, stores.counters, registry);
-  const briefings = new Briefings({ articles: stores.articles, cache: stores.briefings, runner: engine, pages: stores.articlePages });
+  const briefings = new Briefings({
+    articles: stores.articles,
+    cache: stores.briefings,
+    runner: engine,
+    pages: stores.articlePages,
+    stories: stores.stories,
+  });
 
   const worker = createSummitWorker(
     {

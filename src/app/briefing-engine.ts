@@ -16,7 +16,8 @@ export interface BriefingEngine {
   readonly generator: string;
   readonly topics: Topic[];
   analyse(storyId: string, articles: ArticleInput[]): Analysis;
-  brief(analysis: Analysis, request: { storyId: string; topic?: string }): Promise<Briefing>;
+  /** `topics`: the story's own (default: the engine's, i.e. the deployment's). */
+  brief(analysis: Analysis, request: { storyId: string; topic?: string; topics?: Topic[] }): Promise<Briefing>;
   answer(analysis: Analysis, question: string, earlierTurns: ThreadLink['turns']): Promise<Answer>;
 }
 
@@ -34,7 +35,12 @@ export function offlineEngine(options: OfflineEngineOptions): BriefingEngine {
     topics: options.topics,
     analyse: (storyId, articles) => analyse(articles, { ...base, story: storyId }),
     brief: async (analysis, request) =>
-      briefingFromAnalysis(analysis, { ...base, story: request.storyId, ...(request.topic ? { topic: request.topic } : {}) }),
+      briefingFromAnalysis(analysis, {
+        ...base,
+        story: request.storyId,
+        ...(request.topics ? { topics: request.topics } : {}),
+        ...(request.topic ? { topic: request.topic } : {}),
+      }),
     // The offline engine answers from the articles alone; earlier turns matter to the LLM path.
     answer: async (analysis, question) => answerQuestion(analysis, question),
   };
@@ -54,7 +60,12 @@ export function writerEngine(options: OfflineEngineOptions, writer: Writer): Bri
     brief: (analysis, request) =>
       writer.brief({
         analysis,
-        options: { ...base, story: request.storyId, ...(request.topic ? { topic: request.topic } : {}) },
+        options: {
+          ...base,
+          story: request.storyId,
+          ...(request.topics ? { topics: request.topics } : {}),
+          ...(request.topic ? { topic: request.topic } : {}),
+        },
       }),
     answer: (analysis, question, earlierTurns) => writer.answer({ analysis, question, history: earlierTurns }),
   };

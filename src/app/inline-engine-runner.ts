@@ -3,7 +3,7 @@ import type { Answer, ArticleInput, Briefing, ThreadLink } from '../core/types.t
 import { AnalysisCache } from './analysis-cache.ts';
 import type { BriefingEngine } from './briefing-engine.ts';
 import { encodeArticles } from './encoded-articles.ts';
-import type { EngineRun, EngineRunner, StoryKey } from './engine-runner.ts';
+import type { BriefCut, EngineRun, EngineRunner, StoryKey } from './engine-runner.ts';
 
 const encoder = new TextEncoder();
 
@@ -31,10 +31,14 @@ export class InlineEngineRunner implements EngineRunner {
     this.#analyses = analyses;
   }
 
-  async brief(key: StoryKey, topic: string | undefined, articles?: ArticleInput[]): Promise<EngineRun<Uint8Array> | undefined> {
+  async brief(key: StoryKey, cut: BriefCut, articles?: ArticleInput[]): Promise<EngineRun<Uint8Array> | undefined> {
     const analysis = this.#analysis(key, articles);
     if (!analysis) return undefined;
-    const briefing = await this.#engine.brief(analysis, { storyId: key.storyId, ...(topic ? { topic } : {}) });
+    const briefing = await this.#engine.brief(analysis, {
+      storyId: key.storyId,
+      ...(cut.topic ? { topic: cut.topic } : {}),
+      ...(cut.topics ? { topics: cut.topics } : {}),
+    });
     return withArticles(encodeBriefing(briefing), analysis, articles);
   }
 

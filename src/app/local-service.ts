@@ -1,11 +1,17 @@
 import { answerQuestion } from '../core/answer.ts';
 import { type Analysis, analyse, briefingFromAnalysis, type EngineOptions } from '../core/engine.ts';
 import { contentId } from '../core/ids.ts';
+import { topicsDigest } from '../core/ports/briefing-cache.ts';
 import type { SourceRecord } from '../core/ports/source-repository.ts';
 import type { ArticleInput, Briefing, Subscription, ThreadLink } from '../core/types.ts';
 import type { Fetcher } from '../sources/collect.ts';
+import { EmptyStoryError } from '../stories/errors.ts';
 import { articleHash } from '../store/article-hash.ts';
 import { LocalSources } from './local-sources.ts';
+import { MemoryStoryRepository } from './memory-stories.ts';
+import { UnknownTopicError } from './service-errors.ts';
+import { StoryDirectory } from './story-directory.ts';
+import { StoryService } from './story-service.ts';
 import type { AddSourceRequest, SummitService } from './summit-service.ts';
 
 export interface LocalStory {
@@ -27,19 +33,43 @@ export class LocalSummitService implements SummitService {
   readonly #threads = new Map<string, ThreadLink>();
   readonly #defaultStory: string;
   readonly #sources: LocalSources;
+  readonly #records = new MemoryStoryRepository();
+  readonly #directory: StoryDirectory;
+  readonly #storyService: StoryService;
+  readonly #lastAdded = new Map<string, string>();
 
-  /** `sources.fetcher`: lets `addSource` read a feed or page once (without it, adding sources is refused). */
+  /**
+   * The first story is the default (DEFAULT_STORY); the others are shared by every workspace, as
+   * stories made from the CLI are. `sources.fetcher`: lets `addSource` read a feed or page once
+   * (without it, adding sources is refused).
+   */
   constructor(stories: LocalStory[], engine: Omit<EngineOptions, 'story'>, sources: { fetcher?: Fetcher; now?: () => Date } = {}) {
     if (stories.length === 0) throw new Error('LocalSummitService needs at least one story');
     this.#stories = new Map(stories.map((s) => [s.id, s]));
     this.#engine = engine;
     this.#defaultStory = (stories[0] as LocalStory).id;
     this.#sources = new LocalSources(sources);
+    const now = sources.now ?? (() => new Date());
+    for (const story of stories.slice(1)) {
+      void this.#records.create({ id: story.id, title: story.title ?? story.id, topics: engine.topics, createdBy: 'local', createdAt: now().toISOString() });
+    }
+    this.#directory = new StoryDirectory({
+      stories: this.#records,
+      articles: {
+        count: async (storyId) => this.#stories.get(storyId)?.articles.length ?? 0,
+        lastAddedAt: async (storyId) => this.#lastAdded.get(storyId),
+      },
+      subscriptionStory: async (channel) => (await this.subscriptions(channel.platform, channel.channelId))[0]?.storyId,
+      topics: engine.topics,
+      defaultStory: this.#defaultStory,
+      now,
+    });
+    this.#storyService = new StoryService(this.#directory, engine.topics, this);
   }
 
-  #analysis(storyId: string): Analysis {
+  async #analysis(storyId: string): Promise<Analysis> {
     const story = this.#stories.get(storyId);
-    if (!story) throw new UnknownStoryError(storyId);
+    if (!story) throw (await this.#records.get(storyId)) ? new EmptyStoryError(storyId) : new UnknownStoryError(storyId);
     let analysis = this.#analyses.get(storyId);
     if (!analysis) {
       analysis = analyse(story.articles, { ...this.#engine, story: storyId });
@@ -49,13 +79,16 @@ export class LocalSummitService implements SummitService {
   }
 
   async brief(request: { storyId: string; topic?: string }): Promise<{ briefingId: string; briefing: Briefing }> {
-    const briefing = briefingFromAnalysis(this.#analysis(request.storyId), {
+    const topics = await this.#directory.topicsOf(request.storyId);
+    if (request.topic && !topics.some((t) => t.id === request.topic)) throw new UnknownTopicError(request.topic, topics.map((t) => t.id));
+    const briefing = briefingFromAnalysis(await this.#analysis(request.storyId), {
       ...this.#engine,
+      topics,
       story: request.storyId,
       ...(request.topic ? { topic: request.topic } : {}),
     });
-    const briefingId = contentId(request.storyId, request.topic ?? '*', ...briefing.articles.map((a) => a.id));
-    const title = this.#stories.get(request.storyId)?.title;
+    const briefingId = contentId(request.storyId, request.topic ?? '*', topicsDigest(topics), ...briefing.articles.map((a) => a.id));
+    const title = (await this.#records.get(request.storyId))?.title ?? this.#stories.get(request.storyId)?.title;
     return { briefingId, briefing: title ? { ...briefing, title } : briefing };
   }
 
@@ -64,7 +97,7 @@ export class LocalSummitService implements SummitService {
   }
 
   async ask(request: { threadId: string; storyId: string; question: string }) {
-    const answer = answerQuestion(this.#analysis(request.storyId), request.question);
+    const answer = answerQuestion(await this.#analysis(request.storyId), request.question);
     const thread = this.#threads.get(request.threadId);
     thread?.turns.push({ question: request.question, answer });
     return answer;
@@ -104,8 +137,24 @@ export class LocalSummitService implements SummitService {
     return this.#engine.topics.map((t) => ({ id: t.id, label: t.label }));
   }
 
+  storyTopics: SummitService['storyTopics'] = (storyId) => this.#storyService.storyTopics(storyId);
+  channelStory: SummitService['channelStory'] = (channel) => this.#storyService.channelStory(channel);
+  stories: SummitService['stories'] = (owner) => this.#storyService.stories(owner);
+  findStory: SummitService['findStory'] = (owner, ref) => this.#storyService.findStory(owner, ref);
+  createStory: SummitService['createStory'] = (request) => this.#storyService.createStory(request);
+  renameStory: SummitService['renameStory'] = (owner, ref, title) => this.#storyService.renameStory(owner, ref, title);
+  archiveStory: SummitService['archiveStory'] = (owner, ref) => this.#storyService.archiveStory(owner, ref);
+  setStoryTopics: SummitService['setStoryTopics'] = (owner, ref, topics) => this.#storyService.setStoryTopics(owner, ref, topics);
+  follow: SummitService['follow'] = (channel, ref) => this.#storyService.follow(channel, ref);
+
+  /** Adds articles to a story in-process (a story made in chat starts empty), as `summit ingest` does through the queue. */
+  async addArticles(storyId: string, articles: ArticleInput[]): Promise<number> {
+    if (!this.#stories.has(storyId) && !(await this.#records.get(storyId))) throw new UnknownStoryError(storyId);
+    return this.#append(storyId, articles);
+  }
+
   async addSource(request: AddSourceRequest): Promise<{ record: SourceRecord; created: boolean }> {
-    if (!this.#stories.has(request.storyId)) throw new UnknownStoryError(request.storyId);
+    if (!this.#stories.has(request.storyId) && !(await this.#records.get(request.storyId))) throw new UnknownStoryError(request.storyId);
     return this.#sources.add(request, (storyId, articles) => this.#append(storyId, articles));
   }
 
@@ -119,8 +168,7 @@ export class LocalSummitService implements SummitService {
 
   /** Adds the articles the story lacks (same content = same article, as in the Redis store). */
   #append(storyId: string, articles: ArticleInput[]): number {
-    const story = this.#stories.get(storyId);
-    if (!story) throw new UnknownStoryError(storyId);
+    const story = this.#stories.get(storyId) ?? { id: storyId, articles: [] };
     const known = new Set(story.articles.map((a) => articleHash(a)));
     const fresh = articles.filter((a) => {
       const hash = articleHash(a);
@@ -131,6 +179,7 @@ export class LocalSummitService implements SummitService {
     if (fresh.length > 0) {
       this.#stories.set(storyId, { ...story, articles: [...story.articles, ...fresh] });
       this.#analyses.delete(storyId);
+      this.#lastAdded.set(storyId, new Date().toISOString());
     }
     return fresh.length;
   }

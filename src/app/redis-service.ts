@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { briefingId as briefingIdOf, topicsDigest } from '../core/ports/briefing-cache.ts';
 import type { RedisClient } from '../store/redis-client.ts';
-import { briefingId as briefingIdOf } from '../core/ports/briefing-cache.ts';
 import type { SourceRecord } from '../core/ports/source-repository.ts';
 import { subscriptionId } from '../core/ports/subscription-repository.ts';
 import type { Answer, Briefing, Subscription, ThreadLink, Topic } from '../core/types.ts';
@@ -9,8 +9,11 @@ import { JobWaitTimeout, type SummitQueue } from '../queue/summit-queue.ts';
 import type { Stores } from '../store/stores.ts';
 import { InvalidSourceError } from '../sources/errors.ts';
 import { checkAddRequest, checkRoomForSource, sourceIdFor } from '../sources/source-request.ts';
+import { EmptyStoryError } from '../stories/errors.ts';
 import { UnknownStoryError } from './local-service.ts';
 import { InvalidQuestionError, JobFailedError, UnknownTopicError, WorkerTimeoutError } from './service-errors.ts';
+import { StoryDirectory } from './story-directory.ts';
+import { StoryService } from './story-service.ts';
 import { validateSubscription } from './subscription-rules.ts';
 import type { AddSourceRequest, SummitService } from './summit-service.ts';
 
@@ -39,25 +42,38 @@ const DEFAULT_POLL_EVERY_MS = 15 * 60_000;
 export class RedisSummitService implements SummitService {
   readonly #deps: RedisServiceDeps;
   readonly #now: () => Date;
+  readonly #directory: StoryDirectory;
+  readonly #stories: StoryService;
 
   constructor(deps: RedisServiceDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? (() => new Date());
+    this.#directory = new StoryDirectory({
+      stories: deps.stores.stories,
+      articles: deps.stores.articles,
+      subscriptionStory: async (channel) => (await this.subscriptions(channel.platform, channel.channelId))[0]?.storyId,
+      topics: deps.topics,
+      defaultStory: deps.defaultStory,
+      now: this.#now,
+    });
+    this.#stories = new StoryService(this.#directory, deps.topics, this);
   }
 
   async brief(request: { storyId: string; topic?: string }): Promise<{ briefingId: string; briefing: Briefing }> {
     const { stores, engine } = this.#deps;
     const topic = request.topic || undefined;
-    if (topic && !this.#deps.topics.some((t) => t.id === topic)) {
-      throw new UnknownTopicError(topic, this.#deps.topics.map((t) => t.id));
+    const topics = await this.#directory.topicsOf(request.storyId);
+    if (topic && !topics.some((t) => t.id === topic)) {
+      throw new UnknownTopicError(topic, topics.map((t) => t.id));
     }
-    const fingerprint = await stores.articles.fingerprint(request.storyId);
-    if (fingerprint === undefined) throw new UnknownStoryError(request.storyId);
-    const id = briefingIdOf({ storyId: request.storyId, fingerprint, ...(topic ? { topic } : {}), ...engine });
+    const fingerprint = await this.#fingerprint(request.storyId);
+    const id = briefingIdOf({ storyId: request.storyId, fingerprint, ...(topic ? { topic } : {}), ...engine, topics: topicsDigest(topics) });
+    const title = (await stores.stories.get(request.storyId))?.title;
+    const titled = (briefing: Briefing) => (title ? { ...briefing, title } : briefing);
     const cached = await stores.briefings.get(id);
     // Not awaited: a metrics counter must not slow or fail the request (a lost increment is harmless).
     void stores.counters.increment(cached ? 'briefing_cache_hit' : 'briefing_cache_miss').catch(() => {});
-    if (cached) return { briefingId: id, briefing: cached };
+    if (cached) return { briefingId: id, briefing: titled(cached) };
 
     const payload = { storyId: request.storyId, ...(topic ? { topic } : {}) };
     // Two rounds: a job that finished and was cleaned up between our add and our wait is simply
@@ -66,7 +82,7 @@ export class RedisSummitService implements SummitService {
       const result = await this.#run('brief', payload, 'The briefing', { deduplicationId: id });
       const briefingId = result?.briefingId ?? id;
       const briefing = await stores.briefings.get(briefingId);
-      if (briefing) return { briefingId, briefing };
+      if (briefing) return { briefingId, briefing: titled(briefing) };
     }
     throw new JobFailedError('The briefing', `briefing ${id} was not in the cache after its job finished`);
   }
@@ -79,9 +95,7 @@ export class RedisSummitService implements SummitService {
     const question = request.question.trim();
     if (!question) throw new InvalidQuestionError('ask a question after the command, e.g. "what was agreed on trade?"');
     if (question.length > 2000) throw new InvalidQuestionError('that question is too long (2,000 characters at most)');
-    if ((await this.#deps.stores.articles.fingerprint(request.storyId)) === undefined) {
-      throw new UnknownStoryError(request.storyId);
-    }
+    await this.#fingerprint(request.storyId);
     // An id of our own: should the add be resent after a reconnect, BullMQ keeps one job (and the
     // thread one turn, which is named by the job id).
     const answer = await this.#run('answer', { ...request, question }, 'The answer', { jobId: `answer-${randomUUID()}` });
@@ -90,10 +104,8 @@ export class RedisSummitService implements SummitService {
   }
 
   async subscribe(subscription: Subscription): Promise<void> {
-    validateSubscription(subscription, this.#deps.topics.map((t) => t.id));
-    if ((await this.#deps.stores.articles.fingerprint(subscription.storyId)) === undefined) {
-      throw new UnknownStoryError(subscription.storyId);
-    }
+    validateSubscription(subscription, (await this.#directory.topicsOf(subscription.storyId)).map((t) => t.id));
+    await this.#fingerprint(subscription.storyId);
     const record = await this.#deps.stores.subscriptions.put(subscription, this.#now());
     await this.#deps.queue.upsertDigestScheduler(record);
   }
@@ -125,9 +137,28 @@ export class RedisSummitService implements SummitService {
     return this.#deps.topics.map((t) => ({ id: t.id, label: t.label }));
   }
 
+  storyTopics: SummitService['storyTopics'] = (storyId) => this.#stories.storyTopics(storyId);
+  channelStory: SummitService['channelStory'] = (channel) => this.#stories.channelStory(channel);
+  stories: SummitService['stories'] = (owner) => this.#stories.stories(owner);
+  findStory: SummitService['findStory'] = (owner, ref) => this.#stories.findStory(owner, ref);
+  createStory: SummitService['createStory'] = (request) => this.#stories.createStory(request);
+  renameStory: SummitService['renameStory'] = (owner, ref, title) => this.#stories.renameStory(owner, ref, title);
+  archiveStory: SummitService['archiveStory'] = (owner, ref) => this.#stories.archiveStory(owner, ref);
+  setStoryTopics: SummitService['setStoryTopics'] = (owner, ref, topics) => this.#stories.setStoryTopics(owner, ref, topics);
+  follow: SummitService['follow'] = (channel, ref) => this.#stories.follow(channel, ref);
+
+  /** The story's fingerprint; a story with a record but no articles yet is "empty", one with neither unknown. */
+  async #fingerprint(storyId: string): Promise<string> {
+    const fingerprint = await this.#deps.stores.articles.fingerprint(storyId);
+    if (fingerprint !== undefined) return fingerprint;
+    if (await this.#deps.stores.stories.get(storyId)) throw new EmptyStoryError(storyId);
+    throw new UnknownStoryError(storyId);
+  }
+
   async addSource(request: AddSourceRequest): Promise<{ record: SourceRecord; created: boolean }> {
     const { stores, queue } = this.#deps;
     const { id, url, keywords } = checkAddRequest(request);
+
     const existing = await stores.sources.forStory(request.storyId);
     if (!existing.some((r) => r.source.id === id)) checkRoomForSource(request.storyId, existing.length);
     const { created } = await stores.sources.put({

@@ -1,4 +1,5 @@
 import type { SourceRecord } from '../core/ports/source-repository.ts';
+import type { StoryChannel, StoryOwner, StoryRecord, StorySummary } from '../core/ports/story-repository.ts';
 import type { Answer, Briefing, BriefingArticle, Digest, Subscription, ThreadLink } from '../core/types.ts';
 
 /** A feed or page to follow, as an admin asks for it in chat or on the command line. */
@@ -29,10 +30,26 @@ export interface SummitService {
   /** Remembers that a posted briefing/digest opened this thread, so follow-ups find their story. */
   linkThread(link: Omit<ThreadLink, 'turns'>): Promise<void>;
   thread(threadId: string): Promise<ThreadLink | undefined>;
-  /** The story a channel follows when a command names none. */
+  /** DEFAULT_STORY: the story of channels that follow none. */
   defaultStory(): string;
-  /** Topic ids and labels, for command choices and help. */
+  /** The deployment's topic ids and labels (what new stories start with), for help. */
   topics(): { id: string; label: string }[];
+  /** A story's topic ids and labels: its own, else the deployment's. */
+  storyTopics(storyId: string): Promise<{ id: string; label: string }[]>;
+  /** The story a channel's commands use: the one it follows, else its subscription's, else DEFAULT_STORY. */
+  channelStory(channel: StoryChannel): Promise<string>;
+  /** The stories a workspace may use (its own and shared ones), with article counts and last update. */
+  stories(owner: StoryOwner): Promise<StorySummary[]>;
+  /** A story the workspace may use, by id or title; StoryNotFoundError (`story:not-found`) otherwise. */
+  findStory(owner: StoryOwner, ref: string): Promise<StoryRecord>;
+  /** `topics`: a topic list as typed in chat (see stories/topics-input.ts); default the deployment's. */
+  createStory(request: { owner: StoryOwner; title: string; topics?: string; createdBy: string }): Promise<StoryRecord>;
+  renameStory(owner: StoryOwner, ref: string, title: string): Promise<StoryRecord>;
+  archiveStory(owner: StoryOwner, ref: string): Promise<StoryRecord>;
+  /** Sets the topics of one of the workspace's stories from a typed topic list. */
+  setStoryTopics(owner: StoryOwner, ref: string, topics: string): Promise<StoryRecord>;
+  /** Points a channel at a story; its digest subscription, if any, moves to that story too. */
+  follow(channel: StoryChannel, ref: string): Promise<{ story: StoryRecord; subscriptionMoved: boolean }>;
   /**
    * Follows a feed or page for a story (adding it again updates its keywords); the first poll
    * starts at once. Throws InvalidSourceError (`source:invalid`) for bad input.

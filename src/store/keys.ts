@@ -70,6 +70,11 @@ export class StoreKeys {
   storySources = (storyId: string) => this.#within('sources', `story:${storyId}:sources`);
   sources = () => this.#tagged('sources');
   articlePage = (articleId: string) => `${this.prefix}:article-page:${articleId}`;
+  // Stories as records: a story's own keys share its slot; the index and channel links have their own.
+  storyRecord = (storyId: string) => this.#tagged(`story:${storyId}`, 'record');
+  storyUpdatedAt = (storyId: string) => this.#tagged(`story:${storyId}`, 'updated-at');
+  storyRecords = () => this.#tagged('story-records');
+  channelStory = (channelKey: string) => this.#tagged(`channel:${channelKey}`, 'story');
   /** Prefix handed to BullMQ; on a cluster its own tag, as BullMQ needs all of a queue's keys in one slot. */
   bull = () => (this.layout === 'cluster' ? `{${this.prefix}-bull}` : `${this.prefix}:bull`);
 }

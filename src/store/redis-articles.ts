@@ -45,6 +45,7 @@ export class RedisArticleRepository implements ArticleRepository {
     // The index is another slot, so it is written after the script: an add that fails between the
     // two is retried (ingest jobs are), and a story missing from the index still briefs.
     await this.#redis.sadd(this.#keys.stories(), storyId);
+    if (added > 0) await this.#redis.set(this.#keys.storyUpdatedAt(storyId), new Date().toISOString());
     return { stored, addedToStory: added, alreadyInStory: articles.length - added, total, fingerprint };
   }
 
@@ -66,6 +67,10 @@ export class RedisArticleRepository implements ArticleRepository {
 
   count(storyId: string): Promise<number> {
     return this.#redis.zcard(this.#keys.storyArticles(storyId));
+  }
+
+  async lastAddedAt(storyId: string): Promise<string | undefined> {
+    return (await this.#redis.get(this.#keys.storyUpdatedAt(storyId))) ?? undefined;
   }
 
   async stories(): Promise<string[]> {

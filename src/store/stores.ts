@@ -2,6 +2,7 @@ import type { ArticlePageRepository } from '../core/ports/article-page-repositor
 import type { ArticleRepository } from '../core/ports/article-repository.ts';
 import type { BriefingCache } from '../core/ports/briefing-cache.ts';
 import type { DigestLog } from '../core/ports/digest-log.ts';
+import type { StoryRepository } from '../core/ports/story-repository.ts';
 import type { SourceRepository } from '../core/ports/source-repository.ts';
 import type { SubscriptionRepository } from '../core/ports/subscription-repository.ts';
 import type { ThreadRepository } from '../core/ports/thread-repository.ts';
@@ -13,6 +14,7 @@ import { RedisBriefingCache } from './redis-briefing-cache.ts';
 import { RedisCounters } from './redis-counters.ts';
 import { RedisDigestLog } from './redis-digest-log.ts';
 import { RedisSourceRepository } from './redis-sources.ts';
+import { RedisStoryRepository } from './redis-stories.ts';
 import { RedisSubscriptionRepository } from './redis-subscriptions.ts';
 import { RedisThreadRepository } from './redis-threads.ts';
 
@@ -25,6 +27,8 @@ export interface Stores {
   threads: ThreadRepository;
   counters: RedisCounters;
   sources: SourceRepository;
+  /** Story records (title, topics, owner) and the story each channel follows. */
+  stories: StoryRepository;
   /** Cleaned, numbered articles for the web pages; kept as long as briefings. */
   articlePages: ArticlePageRepository;
 }
@@ -48,6 +52,7 @@ export function createStores(
     threads: new RedisThreadRepository(redis, keys),
     counters: new RedisCounters(redis, keys),
     sources: new RedisSourceRepository(redis, keys),
+    stories: new RedisStoryRepository(redis, keys),
     articlePages: new RedisArticlePages(redis, keys, options.briefingTtlSeconds),
   };
 }

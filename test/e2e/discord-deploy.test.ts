@@ -35,7 +35,7 @@ function summit(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; 
   return { child, done };
 }
 
-test('deploy registers /summit with its subcommands, the source group and the topics as choices, to a guild or globally', async () => {
+test('deploy registers /summit with its subcommands, the source and story groups, topic and story as free text, to a guild or globally', async () => {
   const peer = await DiscordPeer.start();
   try {
     const topics = [
@@ -49,16 +49,18 @@ test('deploy registers /summit with its subcommands, the source group and the to
     const json = command?.json as Json;
     assert.deepEqual(json.contexts, [0], 'servers only');
     const subs = json.options as Json[];
-    assert.deepEqual(subs.map((s) => s.name), ['brief', 'ask', 'sources', 'subscribe', 'unsubscribe', 'help', 'source']);
-    const source = subs[6] as Json;
+    assert.deepEqual(subs.map((s) => s.name), ['brief', 'ask', 'sources', 'stories', 'follow', 'topics', 'subscribe', 'unsubscribe', 'help', 'source', 'story']);
+    const source = subs[9] as Json;
     assert.equal(source.type, 2, 'a subcommand group');
     assert.deepEqual((source.options as Json[]).map((s) => s.name), ['add', 'list', 'remove']);
-    const topic = ((subs[0] as Json).options as Json[])[0] as Json;
-    assert.deepEqual(topic.choices, [
-      { name: 'Trade', value: 'trade' },
-      { name: 'Defence', value: 'defence' },
-    ]);
-    const subscribe = (subs[3] as Json).options as Json[];
+    const story = subs[10] as Json;
+    assert.equal(story.type, 2, 'a subcommand group');
+    assert.deepEqual((story.options as Json[]).map((s) => s.name), ['new', 'rename', 'archive']);
+    // Every story has topics of its own, so `topic` is free text checked on use, not the deployment's choices.
+    const brief = (subs[0] as Json).options as Json[];
+    assert.deepEqual(brief.map((o) => [o.name, o.choices ?? 'free text']), [['topic', 'free text'], ['story', 'free text']]);
+    assert.deepEqual(((subs[4] as Json).options as Json[]).map((o) => [o.name, o.required]), [['story', true]]);
+    const subscribe = (subs[6] as Json).options as Json[];
     assert.deepEqual(subscribe.map((o) => [o.name, o.required ?? false]), [['time', true], ['timezone', false], ['topics', false]]);
 
     const global = await deployCommands(configFor(peer), topics);

@@ -54,7 +54,7 @@ test('/summit brief acks at once, then posts the briefing as the bot and links i
   assert.ok(link.briefingId);
 });
 
-test('/summit brief <topic> posts only that topic; an unknown topic is refused in the ack', async (t) => {
+test('/summit brief <topic> posts only that topic; an unknown topic (of the channel’s story) is refused only to the asker', async (t) => {
   const stack = await startSlackStack({ service });
   t.after(() => stack.close());
   await stack.command('brief China');
@@ -63,9 +63,10 @@ test('/summit brief <topic> posts only that topic; an unknown topic is refused i
   assert.ok(text.includes('*China*'));
   assert.ok(!text.includes('*Trade*'));
   assert.ok(!text.includes('Sources differ'), 'a one-topic brief shows only its own disagreements (China has none)');
-  const bad = await stack.command('brief weather');
-  assert.equal(bad.ack?.response_type, 'ephemeral');
-  assert.match(String(bad.ack?.text), /no topic “weather”.*`trade`/);
+  await stack.command('brief weather');
+  const bad = await waitFor(() => stack.peer.responses.find((r) => /no topic/.test(String(r.body.text))), 'the refusal');
+  assert.equal(bad.body.response_type, 'ephemeral');
+  assert.match(String(bad.body.text), /no topic “weather”.*`trade`/);
   await settle();
   assert.equal(topLevel(stack).length, 1);
 });

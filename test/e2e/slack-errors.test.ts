@@ -54,8 +54,8 @@ test('an unexpected failure is a private apology, its detail only in the log', a
     assert.match(text, /Sorry, something went wrong on my side/, command);
     assert.doesNotMatch(text, /socket hang up/, command);
   }
-  // Thrown outside any handler's own try (the default story is looked up first): still private.
-  const text = await onlyPrivateReply(failing(base, 'defaultStory', new Error('no story'), true), 'sources');
+  // Thrown outside any handler's own try (the channel's story is looked up first): still private.
+  const text = await onlyPrivateReply(failing(base, 'channelStory', new Error('no story')), 'sources');
   assert.match(text, /Sorry, something went wrong on my side/);
 });
 

@@ -21,18 +21,18 @@ after(() => threads.close());
 const decode = (json: Uint8Array) => JSON.parse(new TextDecoder().decode(json)) as Briefing;
 
 test('the engine thread briefs like the engine on this thread, and hands over the analysed articles', async () => {
-  assert.equal(await threads.brief(key, undefined), undefined, 'nothing held yet: the articles are asked for');
-  const run = await threads.brief(key, undefined, STORY);
+  assert.equal(await threads.brief(key, {}), undefined, 'nothing held yet: the articles are asked for');
+  const run = await threads.brief(key, {}, STORY);
   assert.ok(run?.analysed);
-  const inline = await new InlineEngineRunner(await createEngine({})).brief(key, undefined, STORY);
+  const inline = await new InlineEngineRunner(await createEngine({})).brief(key, {}, STORY);
   const [fromThread, fromHere] = [decode(run.result), decode(inline?.result ?? new Uint8Array())];
   assert.deepEqual({ ...fromThread, generatedAt: '' }, { ...fromHere, generatedAt: '' });
   assert.deepEqual([...decodeArticles(run.analysed, 2)].map((s) => s.length), [2, 2, 1]);
 });
 
 test('briefs and answers of one story reuse the analysis the thread holds, until it is forgotten', async () => {
-  await threads.brief(key, undefined, STORY);
-  const topic = await threads.brief(key, 'economy');
+  await threads.brief(key, {}, STORY);
+  const topic = await threads.brief(key, { topic: 'economy' });
   assert.ok(topic && !topic.analysed, 'no articles needed');
   const answer = await threads.answer(key, 'How many factory jobs are at stake?', []);
   assert.ok(answer && answer.result.citations.length > 0);

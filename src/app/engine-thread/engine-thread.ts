@@ -5,7 +5,7 @@
  * which holds the API key and the OpenAI client; logs and LLM metrics go to the parent as well.
  */
 import { workerData } from 'node:worker_threads';
-import type { EngineRun, StoryKey } from '../engine-runner.ts';
+import type { BriefCut, EngineRun, StoryKey } from '../engine-runner.ts';
 import { createEngine, type EngineConfig } from '../default-engine.ts';
 import { InlineEngineRunner } from '../inline-engine-runner.ts';
 import type { ArticleInput, ThreadLink } from '../../core/types.ts';
@@ -62,8 +62,8 @@ serveParent(
       for (const article of slice) articles.push(article);
       uploads.set(upload, articles);
     },
-    brief: async (key: StoryKey, topic: string | undefined, upload?: number) => {
-      const run = await runner.brief(key, topic, take(upload));
+    brief: async (key: StoryKey, cut: BriefCut, upload?: number) => {
+      const run = await runner.brief(key, cut, take(upload));
       return run ? withTransfer(run, run.result) : undefined;
     },
     answer: async (key: StoryKey, question: string, turns: ThreadLink['turns'], upload?: number) => {

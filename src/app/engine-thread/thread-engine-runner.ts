@@ -2,7 +2,7 @@ import type { Answer, ArticleInput, ThreadLink } from '../../core/types.ts';
 import type { ChatModel, ChatRequest } from '../../llm/chat-model.ts';
 import type { LlmCallEvent, LlmFallbackEvent, LlmLogger, LlmMetrics, LlmVerificationEvent } from '../../llm/metrics.ts';
 import type { EngineConfig } from '../default-engine.ts';
-import type { EngineIdentity, EngineRun, EngineRunner, StoryKey } from '../engine-runner.ts';
+import type { BriefCut, EngineIdentity, EngineRun, EngineRunner, StoryKey } from '../engine-runner.ts';
 import type { EngineThreadData } from './engine-thread.ts';
 import { ThreadPool } from './thread-pool.ts';
 
@@ -68,8 +68,8 @@ class ThreadEngineRunner implements EngineRunner {
     this.#pool = pool;
   }
 
-  async brief(key: StoryKey, topic: string | undefined, articles?: ArticleInput[]): Promise<EngineRun<Uint8Array> | undefined> {
-    return this.#pool.run(key.storyId, 'brief', [key, topic, await this.#upload(key, articles)]);
+  async brief(key: StoryKey, cut: BriefCut, articles?: ArticleInput[]): Promise<EngineRun<Uint8Array> | undefined> {
+    return this.#pool.run(key.storyId, 'brief', [key, cut, await this.#upload(key, articles)]);
   }
 
   async answer(key: StoryKey, question: string, turns: ThreadLink['turns'], articles?: ArticleInput[]): Promise<EngineRun<Answer> | undefined> {

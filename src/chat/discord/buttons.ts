@@ -35,5 +35,5 @@ async function storyOfMessage(interaction: ButtonInteraction, ctx: DiscordContex
   const link = await ctx.service.thread(threadKey(interaction.message.id));
   if (link) return link.storyId;
   const channel = interaction.channel;
-  return storyForChannel(ctx, interaction.channelId, channel?.isThread() ? channel.parentId : null);
+  return storyForChannel(ctx, interaction.guildId, interaction.channelId, channel?.isThread() ? channel.parentId : null);
 }

@@ -1,7 +1,16 @@
 import { RESTJSONErrorCodes } from 'discord.js';
 
 /** Codes of typed errors whose message is written for the person in chat (see app/service-errors.ts). */
-const USER_FACING = new Set(['topic:unknown', 'subscription:invalid', 'question:invalid', 'queue:timeout', 'queue:job-failed']);
+const USER_FACING = new Set([
+  'topic:unknown',
+  'subscription:invalid',
+  'question:invalid',
+  'queue:timeout',
+  'queue:job-failed',
+  'story:not-found',
+  'story:empty',
+  'story:invalid',
+]);
 
 /** What a person sees: typed errors get their own sentence, the rest a generic one (details are logged). */
 export function userMessage(error: unknown): string {

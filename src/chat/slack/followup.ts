@@ -57,15 +57,15 @@ async function tellAsker(deps: SlackDeps, client: WebClient, where: { channel: s
   }
 }
 
-/** Starts a thread under a top-level @mention: the answer goes in it and the thread follows the default story. */
+/** Starts a thread under a top-level @mention: the answer goes in it and the thread follows the channel's story. */
 export async function answerMention(
   deps: SlackDeps,
   client: WebClient,
-  where: { channel: string; ts: string; user: string },
+  where: { team: string; channel: string; ts: string; user: string },
   question: string,
 ) {
   try {
-    const storyId = deps.service.defaultStory();
+    const storyId = await deps.service.channelStory({ platform: 'slack', workspaceId: where.team, channelId: where.channel });
     await deps.service.linkThread({ threadId: slackThreadId(where.channel, where.ts), storyId });
   } catch (error) {
     deps.logger.error({ err: error, channel: where.channel }, 'could not start a thread for a mention');

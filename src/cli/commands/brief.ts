@@ -16,7 +16,7 @@ export const briefCommand: CliCommand = {
       .addOption(engineOption())
       .action(async (opts: SetOptions & { format: string; topic?: string; points: number; engine?: EngineChoice }) => {
         const writer = await writerFor(opts.engine, out);
-        const { analysis, engineOptions, topics } = await analyseSet(opts, out);
+        const { analysis, engineOptions, topics, title } = await analyseSet(opts, out);
         if (opts.topic && !topics.some((t) => t.id === opts.topic)) {
           throw new UserError(`unknown topic "${opts.topic}"; topics are: ${topics.map((t) => t.id).join(', ')}`);
         }
@@ -28,7 +28,8 @@ export const briefCommand: CliCommand = {
             budget: { ...DEFAULT_BUDGET, pointsPerTopic: opts.points },
           },
         });
-        const briefing = opts.title?.trim() ? { ...written, title: opts.title.trim() } : written;
+        const chosenTitle = opts.title?.trim() || title;
+        const briefing = chosenTitle ? { ...written, title: chosenTitle } : written;
         printNotes(briefing.notes, out);
         out.stdout(opts.format === 'json' ? `${JSON.stringify(briefing, null, 2)}\n` : briefingToMarkdown(briefing));
       });

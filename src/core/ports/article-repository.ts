@@ -32,6 +32,8 @@ export interface ArticleRepository {
   /** The current fingerprint (one read, for cache lookups); undefined when the story is empty. */
   fingerprint(storyId: string): Promise<string | undefined>;
   count(storyId: string): Promise<number>;
+  /** When an article last joined the story (ISO time); undefined when none has since this was recorded. */
+  lastAddedAt(storyId: string): Promise<string | undefined>;
   stories(): Promise<string[]>;
   /** Every source (file name or URL) an article with this text was seen at. */
   sightings(article: Pick<ArticleInput, 'text'>): Promise<string[]>;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Briefing } from '../types.ts';
+import type { Briefing, Topic } from '../types.ts';
 
 /** Everything a cached briefing depends on. */
 export interface BriefingCacheKey {
@@ -12,12 +12,21 @@ export interface BriefingCacheKey {
   engine: string;
   /** Model and prompt version when an LLM writes the briefing; empty for the offline engine. */
   generator?: string;
+  /** `topicsDigest` of the topics the briefing was cut by (a story's own, or the deployment's). */
+  topics: string;
+}
+
+/** A digest of a topic list (ids, labels, terms, order): briefings by other topics get other ids. */
+export function topicsDigest(topics: Topic[]): string {
+  const hash = createHash('sha256');
+  for (const t of topics) hash.update(JSON.stringify([t.id, t.label, t.description, t.terms])).update('\u0000');
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** The briefing id: a digest of its cache key (long enough that ids of other stories can't be guessed from one). */
 export function briefingId(key: BriefingCacheKey): string {
   const hash = createHash('sha256');
-  for (const part of ['briefing/v1', key.storyId, key.fingerprint, key.topic ?? '*', key.engine, key.generator ?? '']) {
+  for (const part of ['briefing/v2', key.storyId, key.fingerprint, key.topic ?? '*', key.engine, key.generator ?? '', key.topics]) {
     hash.update(part).update('\u0000');
   }
   return hash.digest('hex').slice(0, 32);

@@ -8,7 +8,7 @@ const BriefPayload = z.object({ storyId: z.string().min(1), topic: z.string().mi
 /** Briefs a story through the cache; the engine runs only when the article set is new. */
 export const processBrief: Processor<'brief'> = async (job, { briefings, metrics }) => {
   const { storyId, topic } = parsePayload(BriefPayload, job.data, 'brief');
-  if (topic && !briefings.engine.topics.some((t) => t.id === topic)) {
+  if (topic && !(await briefings.topicsOf(storyId)).some((t) => t.id === topic)) {
     throw new UnrecoverableError(`unknown topic "${topic}"`);
   }
   const result = await briefings.brief(storyId, topic);

@@ -36,6 +36,7 @@ export const processDigest: Processor<'digest'> = async (job, { stores, briefing
   const { briefingId, briefing, computed } = await briefings.briefing(subscription.storyId);
   if (computed) metrics.engineRun('brief');
   const delivered = await stores.digests.delivered(subscriptionId);
+  const storyTopics = new Set((await briefings.topicsOf(subscription.storyId)).map((t) => t.id));
   const { digest, record: digestRecord } = buildDigest({
     // Titled from the whole set's headlines, not only the articles the digest cites.
     briefing: { ...briefing, title: storyTitle(briefing) },
@@ -43,7 +44,8 @@ export const processDigest: Processor<'digest'> = async (job, { stores, briefing
     delivered,
     localDate,
     now: now(),
-    topics: subscription.topics,
+    // Topics the story no longer has (its topics were changed since) are dropped; none left = all topics.
+    topics: subscription.topics.filter((id) => storyTopics.has(id)),
   });
   // One delivery per subscription and day: the job id deduplicates a retry of this job.
   await queue.add(

@@ -11,9 +11,17 @@ export interface Actor {
   /** The member's permissions in the channel; default an ordinary member's. */
   permissions?: bigint;
   channelId?: string;
+  /** Another guild the same bot serves (the interaction claims it; the channel stays the peer's). */
+  guildId?: string;
 }
 
-function dispatchInteraction(peer: DiscordPeer, init: Omit<PeerInteraction, 'id' | 'token' | 'dispatchedAt' | 'followUpIds'>, data: Json, extra: Json = {}): PeerInteraction {
+function dispatchInteraction(
+  peer: DiscordPeer,
+  init: Omit<PeerInteraction, 'id' | 'token' | 'dispatchedAt' | 'followUpIds'>,
+  data: Json,
+  extra: Json = {},
+  guildId = peer.guildId,
+): PeerInteraction {
   const interaction: PeerInteraction = { ...init, id: peer.nextId(), token: `aW50ZXJhY3Rpb24${randomBytes(48).toString('base64url')}`, dispatchedAt: peer.now(), followUpIds: [] };
   peer.interactions.set(interaction.id, interaction);
   const channel = peer.channels.get(interaction.channelId);
@@ -24,16 +32,16 @@ function dispatchInteraction(peer: DiscordPeer, init: Omit<PeerInteraction, 'id'
     type: interaction.type,
     token: interaction.token,
     version: 1,
-    guild_id: peer.guildId,
-    guild: { id: peer.guildId, locale: 'en-US', features: [] },
+    guild_id: guildId,
+    guild: { id: guildId, locale: 'en-US', features: [] },
     channel_id: channel.id,
-    channel: { ...channelJson(channel, peer.guildId), permissions: interaction.memberPermissions.toString() },
+    channel: { ...channelJson(channel, guildId), permissions: interaction.memberPermissions.toString() },
     member: memberJson(interaction.user, interaction.roles, peer.now(), interaction.memberPermissions),
     app_permissions: channel.botPermissions.toString(),
     locale: 'en-US',
     guild_locale: 'en-US',
     entitlements: [],
-    authorizing_integration_owners: { 0: peer.guildId },
+    authorizing_integration_owners: { 0: guildId },
     context: 0,
     attachment_size_limit: 10_485_760,
     data,
@@ -88,6 +96,8 @@ export function runCommand(peer: DiscordPeer, subcommand: string, options: Recor
           : { type: 2, name: group, options: [{ type: 1, name: subName, options: Object.entries(options).map(([name, value]) => ({ type: 3, name, value })) }] },
       ],
     },
+    {},
+    actor.guildId,
   );
 }
 

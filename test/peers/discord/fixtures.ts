@@ -1,3 +1,4 @@
+import { oneStoryMethods } from '../../helpers/story-methods.ts';
 import type { SummitService } from '../../../src/app/summit-service.ts';
 import type { Briefing, BriefingArticle, Digest, Subscription } from '../../../src/core/types.ts';
 import type { DiscordPeer } from './peer.ts';
@@ -96,5 +97,6 @@ export function serviceBriefing(base: SummitService, briefing: Briefing, beforeB
     addSource: (request) => base.addSource(request),
     listSources: (storyId) => base.listSources(storyId),
     removeSource: (storyId, url) => base.removeSource(storyId, url),
+    ...oneStoryMethods(briefing.story, briefing.topics.map((t) => ({ id: t.id, label: t.label }))),
   };
 }

@@ -1,4 +1,5 @@
 /** A synthetic story far larger than one Slack message, to test splitting and shortening. */
+import { oneStoryMethods } from '../../helpers/story-methods.ts';
 import type { SummitService } from '../../../src/app/summit-service.ts';
 import type { Briefing, BriefingArticle, Citation, TopicBriefing } from '../../../src/core/types.ts';
 
@@ -73,5 +74,6 @@ export function bigStoryService(briefing: Briefing): SummitService {
     },
     listSources: async () => [],
     removeSource: async () => false,
+    ...oneStoryMethods(briefing.story, briefing.topics.map((t) => ({ id: t.id, label: t.label }))),
   };
 }

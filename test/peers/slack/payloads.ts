@@ -14,10 +14,12 @@ export function slashCommandPayload(options: {
   user: string;
   responseUrl: string;
   command?: string;
+  /** Another workspace served by the same deployment (default the peer's). */
+  team?: string;
 }): Record<string, string> {
   return {
     token: 'deprecated-verification-token',
-    team_id: PEER_IDS.team,
+    team_id: options.team ?? PEER_IDS.team,
     team_domain: 'peer',
     channel_id: options.channel,
     channel_name: 'general',

@@ -37,6 +37,15 @@ export function gatedService(inner: SummitService): { service: SummitService; re
     addSource: (request) => inner.addSource(request),
     listSources: (storyId) => inner.listSources(storyId),
     removeSource: (storyId, url) => inner.removeSource(storyId, url),
+    storyTopics: (storyId) => inner.storyTopics(storyId),
+    channelStory: (channel) => inner.channelStory(channel),
+    stories: (owner) => inner.stories(owner),
+    findStory: (owner, ref) => inner.findStory(owner, ref),
+    createStory: (request) => inner.createStory(request),
+    renameStory: (owner, ref, title) => inner.renameStory(owner, ref, title),
+    archiveStory: (owner, ref) => inner.archiveStory(owner, ref),
+    setStoryTopics: (owner, ref, topics) => inner.setStoryTopics(owner, ref, topics),
+    follow: (channel, ref) => inner.follow(channel, ref),
   };
   return { service, release, calls: () => calls };
 }
@@ -64,6 +73,15 @@ export function countingService(inner: SummitService): { service: SummitService;
       addSource: count((r) => inner.addSource(r)),
       listSources: count((id) => inner.listSources(id)),
       removeSource: count((id, url) => inner.removeSource(id, url)),
+      storyTopics: count((id) => inner.storyTopics(id)),
+      channelStory: count((c) => inner.channelStory(c)),
+      stories: count((o) => inner.stories(o)),
+      findStory: count((o, r) => inner.findStory(o, r)),
+      createStory: count((r) => inner.createStory(r)),
+      renameStory: count((o, r, t) => inner.renameStory(o, r, t)),
+      archiveStory: count((o, r) => inner.archiveStory(o, r)),
+      setStoryTopics: count((o, r, t) => inner.setStoryTopics(o, r, t)),
+      follow: count((c, r) => inner.follow(c, r)),
     },
   };
 }

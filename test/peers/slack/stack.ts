@@ -30,7 +30,7 @@ export interface SlackStack {
   signingSecret: string;
   /** Signed HTTP sender (HTTP mode only). */
   sender: SignedRequestSender | undefined;
-  command(text: string, options?: { channel?: string; user?: string; send?: SendOptions }): Promise<Delivered & { responseUrl: string }>;
+  command(text: string, options?: { channel?: string; user?: string; team?: string; send?: SendOptions }): Promise<Delivered & { responseUrl: string }>;
   event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<Delivered>;
   press(message: PeerMessage, actionId: string, options?: { user?: string }): Promise<Delivered & { responseUrl: string }>;
   close(): Promise<void>;
@@ -88,7 +88,7 @@ export async function startSlackStack(options: {
       const channel = o.channel ?? PEER_IDS.general;
       const user = o.user ?? PEER_IDS.alice;
       const responseUrl = peer.issueResponseUrl(channel, user);
-      const payload = slashCommandPayload({ text, channel, user, responseUrl });
+      const payload = slashCommandPayload({ text, channel, user, responseUrl, ...(o.team ? { team: o.team } : {}) });
       const delivered = await deliver(
         (s) => s.slashCommand(payload, o.send),
         () => (socket as SocketModePeer).send('slash_commands', payload),

@@ -24,7 +24,7 @@ export const askSubcommand = {
     await interaction.deferReply();
     const question = interaction.options.getString('question', true).trim();
     const { channelId, parentId, inThread } = channelOf(interaction);
-    const storyId = await storyForChannel(ctx, channelId, parentId);
+    const storyId = await storyForChannel(ctx, interaction.guildId, channelId, parentId);
     const posted = await sendReply(interaction, [await answerBody(ctx, { threadId: threadKey(channelId), storyId, question }, true)], ctx);
     // Like a briefing, an answer opens a thread for more questions (inside a thread, that thread serves).
     if (!inThread) await openQuestionThread(ctx, { ...posted, inThread, name: question, storyId });

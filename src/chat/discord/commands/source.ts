@@ -114,7 +114,7 @@ function link(url: string): string {
 
 function storyOf(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<string> {
   const { channelId, parentId } = channelOf(interaction);
-  return storyForChannel(ctx, channelId, parentId);
+  return storyForChannel(ctx, interaction.guildId, channelId, parentId);
 }
 
 /** Source errors are written for the person; anything else is rethrown to the interaction's handler (logged, generic message). */

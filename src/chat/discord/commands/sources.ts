@@ -12,7 +12,7 @@ export const sourcesSubcommand = {
   async execute(interaction, ctx) {
     await interaction.deferReply();
     const { channelId, parentId } = channelOf(interaction);
-    const storyId = await storyForChannel(ctx, channelId, parentId);
+    const storyId = await storyForChannel(ctx, interaction.guildId, channelId, parentId);
     const { briefingId, briefing } = await ctx.service.brief({ storyId });
     const embeds = sourcesEmbeds(storyTitle(briefing), briefing.articles, ctx.settings.publicBaseUrl, briefingPageUrl(ctx.settings.publicBaseUrl, briefingId));
     await sendReply(interaction, [{ content: '', embeds }], ctx);

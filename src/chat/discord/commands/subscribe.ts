@@ -24,18 +24,19 @@ export const subscribeSubcommand = {
     if (!canManageSubscriptions(interaction, ctx.settings.adminRoleId)) return void (await ephemeral(REFUSAL));
     const { channelId, inThread } = channelOf(interaction);
     if (inThread) return void (await ephemeral('Digests open a thread each day, so subscribe a channel, not a thread.'));
+    const storyId = await storyForChannel(ctx, interaction.guildId, channelId);
+    const storyTopics = await ctx.service.storyTopics(storyId);
     const input = parseSubscriptionInput(
       {
         time: interaction.options.getString('time', true),
         timeZone: interaction.options.getString('timezone'),
         topics: interaction.options.getString('topics'),
       },
-      ctx.service.topics(),
+      storyTopics,
     );
     if (!input.ok) return void (await ephemeral(input.error));
 
     await interaction.deferReply();
-    const storyId = await storyForChannel(ctx, channelId);
     const { time, timeZone, topics } = input.value;
     await ctx.service.subscribe({
       platform: 'discord',
@@ -47,7 +48,7 @@ export const subscribeSubcommand = {
       topics,
       createdBy: interaction.user.id,
     });
-    const labels = topics.map((id) => ctx.service.topics().find((t) => t.id === id)?.label ?? id);
+    const labels = topics.map((id) => storyTopics.find((t) => t.id === id)?.label ?? id);
     const missing = missingDeliveryPermissions(interaction.appPermissions);
     const lines = [
       `This channel will get a daily digest of **${truncate(inertText(storyId), 200)}** at **${time}** (${timeZone}), ${labels.length ? `topics: ${labels.map(inertText).join(', ')}` : 'all topics'}.`,

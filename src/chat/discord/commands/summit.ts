@@ -4,6 +4,8 @@ import { briefSubcommand } from './brief.ts';
 import { helpSubcommand } from './help.ts';
 import { sourceGroup } from './source.ts';
 import { sourcesSubcommand } from './sources.ts';
+import { followSubcommand, storiesSubcommand, topicsSubcommand } from './stories.ts';
+import { storyGroup } from './story-group.ts';
 import { subscribeSubcommand } from './subscribe.ts';
 import type { DiscordCommand, SummitSubcommand } from './types.ts';
 import { unsubscribeSubcommand } from './unsubscribe.ts';
@@ -12,6 +14,9 @@ export const SUBCOMMANDS: SummitSubcommand[] = [
   briefSubcommand,
   askSubcommand,
   sourcesSubcommand,
+  storiesSubcommand,
+  followSubcommand,
+  topicsSubcommand,
   subscribeSubcommand,
   unsubscribeSubcommand,
   helpSubcommand,
@@ -28,10 +33,12 @@ export const summitCommand = {
       .setContexts(InteractionContextType.Guild);
     for (const sub of SUBCOMMANDS) builder.addSubcommand((b) => sub.define(b, topics));
     builder.addSubcommandGroup((g) => sourceGroup.define(g));
+    builder.addSubcommandGroup((g) => storyGroup.define(g));
     return builder.toJSON();
   },
   async execute(interaction, ctx) {
     if (interaction.options.getSubcommandGroup(false) === sourceGroup.name) return sourceGroup.execute(interaction, ctx);
+    if (interaction.options.getSubcommandGroup(false) === storyGroup.name) return storyGroup.execute(interaction, ctx);
     const name = interaction.options.getSubcommand(false);
     const sub = SUBCOMMANDS.find((s) => s.name === name) ?? helpSubcommand;
     if (sub === helpSubcommand && name !== 'help') {

@@ -5,6 +5,7 @@ import { renderAnswer } from '../render/answer.ts';
 import { slackThreadId } from '../thread-id.ts';
 import { serviceFailureMessage, slackFailureMessage } from '../user-messages.ts';
 import { type CommandIO, type CommandRequest, ephemeral } from './io.ts';
+import { channelOfRequest } from './story.ts';
 
 /**
  * `/summit ask`: the question and its answer are posted in the channel, and that message's
@@ -12,15 +13,16 @@ import { type CommandIO, type CommandRequest, ephemeral } from './io.ts';
  * still gets the answer privately, with a note on how to invite the bot.
  */
 export async function postAnswer(deps: SlackDeps, request: CommandRequest, io: CommandIO, question: string) {
-  const storyId = deps.service.defaultStory();
   let message;
+  let storyId: string;
   try {
+    storyId = await deps.service.channelStory(channelOfRequest(request));
     // The thread does not exist until the answer is posted; the channel-level id records no turn.
     const answer = await deps.service.ask({ threadId: `slack:${request.channel}`, storyId, question });
     const articles = await deps.service.sources(storyId);
     message = renderAnswer(answer, articles, { ...deps.render, question });
   } catch (error) {
-    deps.logger.error({ err: error, storyId }, 'answer failed');
+    deps.logger.error({ err: error, channel: request.channel }, 'answer failed');
     await io.respond(ephemeral(notice(serviceFailureMessage(error))));
     return;
   }

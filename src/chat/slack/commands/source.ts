@@ -24,7 +24,7 @@ export async function sourceCommand(deps: SlackDeps, request: CommandRequest, io
     case 'remove':
       return removeSource(deps, request, io, args);
     case 'list':
-      return listSources(deps, io);
+      return listSources(deps, request, io);
     default:
       await io.respond(ephemeral(notice(action ? `I don’t know \`source ${escapeMrkdwn(action.slice(0, 30))}\`.\n${USAGE}` : USAGE)));
   }
@@ -46,9 +46,9 @@ async function addSource(deps: SlackDeps, request: CommandRequest, io: CommandIO
   if (!(await mayChangeSources(deps, request, io))) return;
   const parsed = parseSourceAdd(args);
   if (!parsed.ok) return void (await io.respond(ephemeral(notice(`${capitalise(escapeMrkdwn(parsed.error))}.\n${USAGE}`))));
-  const storyId = deps.service.defaultStory();
   const { url, keywords } = parsed.value;
   try {
+    const storyId = await channelStory(deps, request);
     const { created } = await deps.service.addSource({ storyId, url, keywords, addedBy: `slack:${request.user}` });
     const filter = keywords.length > 0 ? `, keeping articles that mention ${keywords.map((k) => `“${escapeMrkdwn(k)}”`).join(', ')}` : '';
     await io.respond(
@@ -68,8 +68,8 @@ async function removeSource(deps: SlackDeps, request: CommandRequest, io: Comman
   if (!(await mayChangeSources(deps, request, io))) return;
   const url = checkSourceUrl(args.trim().split(/\s+/)[0] ?? '');
   if (!url.ok) return void (await io.respond(ephemeral(notice(`${capitalise(escapeMrkdwn(url.error))}.\n${USAGE}`))));
-  const storyId = deps.service.defaultStory();
   try {
+    const storyId = await channelStory(deps, request);
     const removed = await deps.service.removeSource(storyId, url.value);
     await io.respond(
       removed
@@ -81,9 +81,9 @@ async function removeSource(deps: SlackDeps, request: CommandRequest, io: Comman
   }
 }
 
-async function listSources(deps: SlackDeps, io: CommandIO) {
-  const storyId = deps.service.defaultStory();
+async function listSources(deps: SlackDeps, request: CommandRequest, io: CommandIO) {
   try {
+    const storyId = await channelStory(deps, request);
     await io.respond(ephemeral(renderSourceStatusList(storyId, await deps.service.listSources(storyId), new Date())));
   } catch (error) {
     await failed(deps, io, error, 'source list failed');
@@ -99,6 +99,10 @@ async function failed(deps: SlackDeps, io: CommandIO, error: unknown, what: stri
   }
   deps.logger.error({ err: error, url }, what);
   await io.respond(ephemeral(notice(serviceFailureMessage(error))));
+}
+
+function channelStory(deps: SlackDeps, request: CommandRequest): Promise<string> {
+  return deps.service.channelStory({ platform: 'slack', workspaceId: request.team, channelId: request.channel });
 }
 
 function capitalise(text: string): string {

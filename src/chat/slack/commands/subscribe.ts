@@ -11,10 +11,10 @@ export const REFUSAL =
   'Only workspace admins and owners (and people the summit operator allowed) can change this channel’s daily digest. Ask one of them to run the command.';
 
 /** Checks that the member may manage digests; tells them why not otherwise. */
-export async function mayManage(deps: SlackDeps, request: CommandRequest, io: CommandIO) {
+export async function mayManage(deps: SlackDeps, request: CommandRequest, io: CommandIO, refusal = REFUSAL) {
   try {
     const permission = await subscriptionPermission(io.client, request.user, deps.adminUsers);
-    if (!permission.allowed) await io.respond(ephemeral(notice(REFUSAL)));
+    if (!permission.allowed) await io.respond(ephemeral(notice(refusal)));
     return permission.allowed ? permission : undefined;
   } catch (error) {
     deps.logger.warn({ err: error, user: request.user }, 'users.info failed');
@@ -39,14 +39,21 @@ async function botCanPost(deps: SlackDeps, request: CommandRequest, io: CommandI
 export async function subscribe(deps: SlackDeps, request: CommandRequest, io: CommandIO, args: string[]) {
   const permission = await mayManage(deps, request, io);
   if (!permission) return;
-  const topics = deps.service.topics();
+  let storyId: string;
+  let topics: { id: string; label: string }[];
+  try {
+    storyId = await deps.service.channelStory({ platform: 'slack', workspaceId: request.team, channelId: request.channel });
+    topics = await deps.service.storyTopics(storyId);
+  } catch (error) {
+    deps.logger.error({ err: error, channel: request.channel }, 'subscribe failed');
+    return void (await io.respond(ephemeral(notice(serviceFailureMessage(error)))));
+  }
   const parsed = parseSubscribeArgs(args, topics, permission.timeZone);
   if (!parsed.ok) {
     await io.respond(ephemeral(notice(parsed.message)));
     return;
   }
   if (!(await botCanPost(deps, request, io))) return;
-  const storyId = deps.service.defaultStory();
   try {
     const replaced = (await deps.service.subscriptions('slack', request.channel)).length > 0;
     await deps.service.subscribe({

@@ -16,7 +16,7 @@ export function appMention(deps: SlackDeps) {
     if (event.thread_ts && event.thread_ts !== event.ts) {
       await answerInThread(deps, client, { channel: event.channel, threadTs: event.thread_ts, user: event.user }, question);
     } else {
-      await answerMention(deps, client, { channel: event.channel, ts: event.ts, user: event.user }, question);
+      await answerMention(deps, client, { team: context.teamId ?? event.team ?? '', channel: event.channel, ts: event.ts, user: event.user }, question);
     }
   };
 }

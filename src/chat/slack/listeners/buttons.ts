@@ -33,7 +33,7 @@ export function topicButton(deps: SlackDeps) {
         ...deps.render,
         storyId: value.story,
         briefingId,
-        topics: deps.service.topics(),
+        topics: await deps.service.storyTopics(value.story),
         ...(value.topic ? { topic: value.topic } : {}),
       });
     } catch (error) {

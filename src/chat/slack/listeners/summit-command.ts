@@ -6,11 +6,10 @@ import { type CommandIO, type CommandRequest, ephemeral, type Reply } from '../c
 import { parseSummitCommand } from '../commands/parse.ts';
 import { replySources } from '../commands/sources.ts';
 import { sourceCommand } from '../commands/source.ts';
+import { followStory, listStories, storyCommand, storyTopics } from '../commands/story.ts';
 import { subscribe, unsubscribe } from '../commands/subscribe.ts';
 import type { SlackDeps } from '../deps.ts';
-import { findTopic } from '../../shared/subscription-input.ts';
 import { notice } from '../render/blocks.ts';
-import { escapeMrkdwn, truncate } from '../render/mrkdwn.ts';
 import { serviceFailureMessage } from '../user-messages.ts';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -48,24 +47,18 @@ export function summitCommand(deps: SlackDeps) {
       case 'help':
         await ack(ephemeral(renderHelp(topics, parsed.unknown)));
         return;
-      case 'brief': {
-        const topic = parsed.topic === undefined ? undefined : findTopic(topics, parsed.topic);
-        if (parsed.topic !== undefined && !topic) {
-          const known = topics.map((t) => `\`${escapeMrkdwn(t.id)}\``).join(', ');
-          await ack(ephemeral(notice(`There is no topic “${escapeMrkdwn(truncate(parsed.topic, 50))}”. Topics: ${known}.`)));
-          return;
-        }
+      case 'brief':
+        // Topics are the story's own, so they are checked once the story is known (after the ack).
         await ack();
-        await afterAck(deps, io, () => postBriefing(deps, request, io, topic?.id));
+        await afterAck(deps, io, () => postBriefing(deps, request, io, { ...(parsed.topic ? { topic: parsed.topic } : {}), ...(parsed.story ? { story: parsed.story } : {}) }));
         return;
-      }
       case 'ask':
         await ack();
         await afterAck(deps, io, () => postAnswer(deps, request, io, parsed.question));
         return;
       case 'sources':
         await ack();
-        await afterAck(deps, io, () => replySources(deps, io));
+        await afterAck(deps, io, async () => replySources(deps, io, await deps.service.channelStory({ platform: 'slack', workspaceId: request.team, channelId: request.channel })));
         return;
       case 'subscribe':
         await ack();
@@ -78,6 +71,22 @@ export function summitCommand(deps: SlackDeps) {
       case 'source':
         await ack();
         await afterAck(deps, io, () => sourceCommand(deps, request, io, parsed.action, parsed.args));
+        return;
+      case 'stories':
+        await ack();
+        await afterAck(deps, io, () => listStories(deps, request, io));
+        return;
+      case 'story':
+        await ack();
+        await afterAck(deps, io, () => storyCommand(deps, request, io, parsed.action, parsed.args));
+        return;
+      case 'follow':
+        await ack();
+        await afterAck(deps, io, () => followStory(deps, request, io, parsed.story));
+        return;
+      case 'topics':
+        await ack();
+        await afterAck(deps, io, () => storyTopics(deps, request, io, parsed.list));
     }
   };
 }
