@@ -10,7 +10,7 @@ tell explain describe discuss discussed happen happened going any anything about
 his her its it the two sides many much more less often long soon kind sort be been being able use used
 using carry carried apply applies applied make made take took taken get got give gave put keep kept go went
 come came see saw know known call called mean means stake stakes involved pay paid provide provides
-providing represent represents`.split(/\s+/),
+providing represent represents far date`.split(/\s+/),
 );
 
 const UNKNOWN_WEIGHT = 2.5;
@@ -34,12 +34,21 @@ export function scoreClaimsForQuestion(
 ): { unknownName: boolean; scored: ScoredClaim[] } {
   const required = new Set<string>();
   const terms = new Set<string>();
+  // Which name each capitalised word belongs to: "Kim Jong Un" is one name, found by any of its words.
+  const nameOf = new Map<string, number>();
+  let nameCount = 0;
+  let previousCapital = -2;
   tokenize(question).forEach((t, i) => {
     if (QUESTION_WORDS.has(t.lower)) return;
     const term = termOf(t.lower);
     if (!term) return;
     terms.add(term);
-    if (i > 0 && /^[A-Z]/.test(t.raw)) required.add(term);
+    if (i > 0 && /^[A-Z]/.test(t.raw)) {
+      required.add(term);
+      if (previousCapital !== i - 1) nameCount++;
+      nameOf.set(term, nameCount);
+      previousCapital = i;
+    }
   });
   // A name the set only uses in another form ("Chinese" for "China") is asked as that form.
   for (const name of [...required]) {
@@ -50,9 +59,10 @@ export function scoreClaimsForQuestion(
     terms.delete(name);
     required.add(form);
     terms.add(form);
+    nameOf.set(form, nameOf.get(name) as number);
   }
   if ([...required].some((t) => analysis.weights.df(t) === 0)) return { unknownName: true, scored: [] };
-  const names = [...required];
+  const asked = [...required];
   // Other unknown words may be the asker's phrasing, or a subject the set never mentions ("Who won
   // the election?"): they are not looked for, but count against the coverage. Saying "the articles
   // don't say" for an oddly phrased question is better than quoting a sentence about something else.
@@ -64,16 +74,23 @@ export function scoreClaimsForQuestion(
   const unknownWeight = questionTerms.length > 0 ? (UNKNOWN_WEIGHT * unknown * knownIdf) / questionTerms.length : 0;
   // The story's protagonists (names in a large share of sentences) are context, not a requirement.
   const common = analysis.sentences.length * 0.1;
-  for (const t of required) if (analysis.weights.df(t) > common) required.delete(t);
+  // A name with a protagonist among its words ("Kim" of "Kim Jong Un") is the protagonist too.
+  const protagonists = new Set([...required].filter((t) => analysis.weights.df(t) > common).map((t) => nameOf.get(t)));
+  for (const t of required) if (protagonists.has(nameOf.get(t))) required.delete(t);
   if (questionTerms.length === 0) return { unknownName: false, scored: [] };
   const total = knownIdf + unknownWeight;
   // Question terms as vocabulary ids (all are known: df > 0), so claims are scanned by id
   // without building term strings or sets per claim.
   const weightOf = new Map(questionTerms.map((t) => [analysis.vocabulary.lookup(t) as number, analysis.weights.idf(t)]));
-  const requiredIds = [...required].map((t) => analysis.vocabulary.lookup(t) as number);
+  // Each name the question asks about must be in the claim, by any of its words.
+  const requiredNames = new Map<number, number[]>();
+  for (const t of required) {
+    const name = nameOf.get(t) as number;
+    requiredNames.set(name, [...(requiredNames.get(name) ?? []), analysis.vocabulary.lookup(t) as number]);
+  }
 
   // A name also matches its other forms in the set ("China" / "Chinese", "Australia" / "Australian").
-  const formOf = nameForms(analysis, names);
+  const formOf = nameForms(analysis, asked);
   const wants = answerKind(question);
 
   const scored: ScoredClaim[] = [];
@@ -86,7 +103,7 @@ export function scoreClaimsForQuestion(
         if (asked !== undefined) found.add(asked);
       }
     }
-    if (requiredIds.some((id) => !found.has(id))) continue;
+    if ([...requiredNames.values()].some((ids) => !ids.some((id) => found.has(id)))) continue;
     let covered = 0;
     for (const id of found) covered += weightOf.get(id) as number;
     const coverage = total > 0 ? covered / total : 0;
@@ -94,7 +111,8 @@ export function scoreClaimsForQuestion(
     // a sentence without one does not answer a question asking for a measure at all.
     const fits = wants === undefined || claim.members.some((m) => wants.fits(m.text, m.numbers, m.names));
     if (!fits && wants?.strict) continue;
-    scored.push({ claim, coverage, score: coverage * (1 + 0.1 * claim.salience) * (fits ? 1 : 0.6) });
+    // Coverage first: a sentence saying what was asked beats a salient one that merely names its subjects.
+    scored.push({ claim, coverage, score: coverage ** 2 * (1 + 0.05 * Math.min(claim.salience, 6)) * (fits ? 1 : 0.6) });
   }
   scored.sort((a, b) => b.score - a.score);
   return { unknownName: false, scored };
@@ -142,7 +160,9 @@ function answerKind(question: string): AnswerKind | undefined {
     return { fits: (text) => SPEECH.test(text), strict: false };
   }
   if (/^(?:who|whom)\b/i.test(q)) return { fits: (_text, _numbers, names) => names.length > 0, strict: false };
-  if (/^why\b/i.test(q)) return { fits: (text) => CAUSE.test(text), strict: false };
+  if (/^(?:why\b|what (?:\w+ )?(?:have |has )?(?:caused|led to|prompted|triggered)\b)/i.test(q)) {
+    return { fits: (text) => CAUSE.test(text) || /\b(?:caused|blamed|triggered|sparked|because)\b/i.test(text), strict: false };
+  }
   return undefined;
 }
 
