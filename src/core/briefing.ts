@@ -62,7 +62,7 @@ export function topicBriefings(
     [...relevance]
       .map(([claim, r]) => {
         const capped = Math.min(r, MAX_RELEVANCE);
-        return { claim, relevance: capped, score: claim.salience * capped ** 1.5 };
+        return { claim, relevance: capped, score: claim.salience * capped };
       })
       .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1)),
   );
@@ -138,8 +138,12 @@ export function topicBriefings(
   }]));
 }
 
-/** Seed phrases past this many make a claim no more on-topic. */
-const MAX_RELEVANCE = 4;
+/**
+ * Seed phrases past this many make a claim no more on-topic: two say a claim is about the topic;
+ * more only say its sentence is dense with the topic's words, and the headline facts, which name
+ * their topic once or twice, would lose to background sentences full of keywords.
+ */
+const MAX_RELEVANCE = 2;
 /** A claim's home topic is one it is about at least this share as much as its best one. */
 const HOME_SHARE = 0.5;
 
