@@ -1,11 +1,9 @@
 /** A redis-server of the test's own on a spare loopback port (AOF, fsync always), to kill and restart. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { waitFor } from './queue-harness.ts';
+import { freePort, waitForPing } from './redis-servers.ts';
 
 /** Our own redis-server on a spare port, with AOF persistence, that the test can kill and restart. */
 export class TestRedis {
@@ -30,18 +28,7 @@ export class TestRedis {
       ['--port', String(this.port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--dir', this.dir],
       { stdio: 'ignore' },
     );
-    await waitFor('redis-server to answer', async () => {
-      const probe = new Redis(this.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-      probe.on('error', () => {});
-      try {
-        await probe.connect();
-        return (await probe.ping()) === 'PONG';
-      } catch {
-        return false;
-      } finally {
-        probe.disconnect();
-      }
-    });
+    await waitForPing(this.port);
   }
 
   async kill(): Promise<void> {
@@ -57,15 +44,3 @@ export class TestRedis {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
