@@ -86,9 +86,10 @@ export function figureDisagreements(
   const out: RawDisagreement[] = [];
   // A pair of figures found under several of their words is one disagreement.
   const reported = new Set<string>();
+  const context: SlotContext = { claims, claimOf, groupOf, weights, sentences };
   for (const [key, mentions] of slots) {
     if (key.startsWith(CLOSE_KEY)) {
-      out.push(...closeFigures(key.slice(CLOSE_KEY.length), mentions, reported, { claims, claimOf, groupOf, weights, sentences }));
+      out.push(...closeFigures(key.slice(CLOSE_KEY.length), mentions, reported, context));
       continue;
     }
     const byValue = new Map<string, FigureMention[]>();
@@ -104,17 +105,22 @@ export function figureDisagreements(
     const said = `${unit}|${[...byValue.keys()].sort().join(',')}`;
     if (reported.has(said) || !conflicting(variants, claimOf, groupOf, weights)) continue;
     reported.add(said);
-    const first = variants[0]?.[0] as FigureMention;
-    out.push({
-      about: `Figure: “… ${first.context} …”`,
-      kind: 'number',
-      variants: variants.map((list) => ({
-        text: (list[0] as FigureMention).text,
-        sentences: withClaimMates(list, claims, claimOf, sentences),
-      })),
-    });
+    out.push(figureDisagreement(variants, context));
   }
   return out;
+}
+
+/** One disagreement: each value as written, with the sentences (and claim mates) that give it. */
+function figureDisagreement(variants: FigureMention[][], ctx: SlotContext): RawDisagreement {
+  const first = variants[0]?.[0] as FigureMention;
+  return {
+    about: `Figure: “… ${first.context} …”`,
+    kind: 'number',
+    variants: variants.map((list) => ({
+      text: (list[0] as FigureMention).text,
+      sentences: withClaimMates(list, ctx.claims, ctx.claimOf, ctx.sentences),
+    })),
+  };
 }
 
 /** The sentences giving a value, plus the members of their claims that state the same value. */
@@ -172,15 +178,7 @@ function closeFigures(unit: string, mentions: FigureMention[], reported: Set<str
     const variants = [byValue.get(low) as FigureMention[], byValue.get(high) as FigureMention[]];
     if (reported.has(said) || !conflicting(variants, ctx.claimOf, ctx.groupOf, ctx.weights, false, MIN_SIMILARITY_CLOSE)) continue;
     reported.add(said);
-    const first = variants[0]?.[0] as FigureMention;
-    out.push({
-      about: `Figure: “… ${first.context} …”`,
-      kind: 'number',
-      variants: variants.map((list) => ({
-        text: (list[0] as FigureMention).text,
-        sentences: withClaimMates(list, ctx.claims, ctx.claimOf, ctx.sentences),
-      })),
-    });
+    out.push(figureDisagreement(variants, ctx));
   }
   return out;
 }
