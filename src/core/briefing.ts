@@ -62,7 +62,10 @@ export function topicBriefings(
     [...relevance]
       .map(([claim, r]) => {
         const capped = Math.min(r, MAX_RELEVANCE);
-        return { claim, relevance: capped, score: claim.salience * capped };
+        // Past two, each further seed phrase (two at most) counts half: a tie-break among claims
+        // that are all on the topic, not a lead over the headline facts.
+        const beyond = Math.min(Math.max(r - MAX_RELEVANCE, 0), 2) / 2;
+        return { claim, relevance: capped, score: claim.salience * (capped + beyond) };
       })
       .sort((a, b) => b.score - a.score || (a.claim.id < b.claim.id ? -1 : 1)),
   );
@@ -89,7 +92,7 @@ export function topicBriefings(
   const pools = ranked.map((list, t) => {
     if (onlyIndex >= 0 && t !== onlyIndex) return [];
     const fits = (c: (typeof list)[number]) =>
-      onlyIndex >= 0 ? home.get(c.claim)?.topic === t || c.relevance >= (best.get(c.claim) ?? 0) : home.get(c.claim)?.topic === t;
+      home.get(c.claim)?.topic === t || (onlyIndex >= 0 && c.relevance >= (best.get(c.claim) ?? 0));
     return list.filter((c) => matchers.length === 1 || fits(c)).slice(0, budget.pointsPerTopic * 6);
   });
   // Greedy selection with a redundancy penalty (maximal marginal relevance), one point per topic
